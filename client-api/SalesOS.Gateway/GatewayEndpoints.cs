@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SalesOS.Gateway.Apis;
+using SalesOS.Gateway.Infrastructure;
+
+namespace SalesOS.Gateway;
+
+/// <summary>
+/// Wires the REST gateway into a web application: the same code serves the standalone gateway
+/// (SalesOS.ClientApi) and the silo that co-hosts it on the embedded profile. Each area lives in
+/// its own <c>Apis/XxxApi.cs</c>; a new area adds a file and one line in <see cref="MapSalesOSGateway"/>.
+/// </summary>
+public static class GatewayEndpoints
+{
+    public const string ReadyTag = "ready";
+
+    /// <summary>Request bodies above this size are refused with 413 before they are read.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static IServiceCollection AddSalesOSGateway(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
+        return services;
+    }
+
+    /// <summary>Middleware and endpoints: request ids, ProblemDetails for every error, health, OpenAPI and the API areas.</summary>
+    public static WebApplication MapSalesOSGateway(this WebApplication app)
+    {
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.Use(LimitRequestBody);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapSalesOSHealth();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapProbeApi();
+        app.MapSystemApi();
+        return app;
+    }
+
+    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the cluster answers too.</summary>
+    public static IEndpointRouteBuilder MapSalesOSHealth(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
+        routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteHealth });
+        return routes;
+    }
+
+    private static Task LimitRequestBody(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        {
+            throw new BadHttpRequestException(
+                $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxRequestBodyBytes}.",
+                StatusCodes.Status413PayloadTooLarge);
+        }
+
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false })
+        {
+            feature.MaxRequestBodySize = MaxRequestBodyBytes;
+        }
+
+        return next(context);
+    }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(context.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+    }
+}

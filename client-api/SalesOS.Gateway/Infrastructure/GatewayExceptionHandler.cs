@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace SalesOS.Gateway.Infrastructure;
+
+/// <summary>
+/// Turns every exception that escapes an endpoint into ProblemDetails: malformed requests are 400
+/// with the reason, an unreachable cluster is 503 (retry later: nothing was accepted), anything else
+/// is 500 without internals.
+/// </summary>
+public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetails, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+                Detail = DescribeBadRequest(bad),
+            },
+            _ when ClusterAvailability.IsUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The SalesOS cluster is not reachable right now.",
+                Detail = "Nothing was changed. Retry the request in a few seconds.",
+            },
+            _ => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+                Detail = "The error was logged with this request's id.",
+            },
+        };
+
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning("Request {Method} {Path} refused, cluster unreachable: {Reason}", httpContext.Request.Method, httpContext.Request.Path, exception.Message);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        else if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed with {Status}", httpContext.Request.Method, httpContext.Request.Path, problem.Status);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    // The framework's messages name the parameter and the failure; the inner JSON error adds the position.
+    private static string DescribeBadRequest(BadHttpRequestException exception)
+        => exception.InnerException is System.Text.Json.JsonException json
+            ? $"{exception.Message} {json.Message}"
+            : exception.Message;
+}

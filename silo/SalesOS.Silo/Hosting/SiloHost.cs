@@ -1,0 +1,124 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using SalesOS.Contracts;
+using SalesOS.Gateway;
+using SalesOS.Gateway.Infrastructure;
+using SalesOS.Grains;
+using SalesOS.Storage;
+
+namespace SalesOS.Silo.Hosting;
+
+/// <summary>
+/// Builds the silo process: an ASP.NET Core app that runs the Orleans silo, serves the dashboard on
+/// its own port, answers health checks and, on the embedded profile, co-hosts the REST gateway.
+/// Configuration comes from appsettings.json, environment variables (<c>SalesOS__Storage__Profile</c>)
+/// and the command line (<c>--SalesOS:Storage:Profile=Cluster</c>), in that order of precedence.
+/// </summary>
+public static class SiloHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var storage = builder.Configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        var http = builder.Configuration.GetSection(HttpSettings.SectionName).Get<HttpSettings>() ?? new HttpSettings();
+        var coHostGateway = http.CoHostGateway ?? storage.Profile == StorageProfile.Embedded;
+
+        builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(cluster);
+        builder.Services.AddSingleton(http);
+        builder.Services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = cluster.ShutdownTimeout);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            Listen(kestrel, http.ListenAddress, http.ApiPort);
+            if (http.DashboardEnabled && http.DashboardPort != http.ApiPort)
+            {
+                Listen(kestrel, http.ListenAddress, http.DashboardPort);
+            }
+        });
+
+        // Registered before Orleans so the schema is current when the providers read their queries.
+        if (storage.Profile == StorageProfile.Embedded || storage.MigrateOnStart)
+        {
+            builder.Services.AddHostedService<SchemaMigrationService>();
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseSalesOSStorage(storage, cluster);
+            silo.AddMemoryStreams(StreamIds.Provider);
+            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = cluster.MinimumReminderPeriod);
+            silo.Configure<SiloOptions>(options => options.SiloName = $"{Environment.MachineName}-{cluster.SiloPort}");
+            if (http.DashboardEnabled)
+            {
+                silo.AddDashboard();
+            }
+        });
+
+        if (coHostGateway)
+        {
+            builder.Services.AddSalesOSGateway();
+        }
+        else
+        {
+            builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [GatewayEndpoints.ReadyTag]);
+        }
+
+        var app = builder.Build();
+
+        if (coHostGateway)
+        {
+            app.MapSalesOSGateway();
+        }
+        else
+        {
+            app.MapSalesOSHealth();
+        }
+
+        if (http.DashboardEnabled)
+        {
+            var dashboardHost = $"*:{http.DashboardPort}";
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireHost(dashboardHost);
+            app.MapGet("/", () => Results.Redirect("/dashboard/")).RequireHost(dashboardHost).ExcludeFromDescription();
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app, storage, http, coHostGateway));
+        return app;
+    }
+
+    private static void Listen(KestrelServerOptions kestrel, string address, int port)
+    {
+        if (string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            kestrel.ListenLocalhost(port);
+        }
+        else
+        {
+            kestrel.Listen(IPAddress.Parse(address), port);
+        }
+    }
+
+    private static void AnnounceUrls(WebApplication app, StorageSettings storage, HttpSettings http, bool coHostGateway)
+    {
+        var host = http.ListenAddress is "0.0.0.0" or "::" ? "localhost" : http.ListenAddress;
+        var where = storage.Profile == StorageProfile.Embedded ? $"data in {storage.SqliteDatabasePath}" : "PostgreSQL";
+        app.Logger.LogInformation("SalesOS silo is up ({Profile} profile, {Where})", storage.Profile, where);
+        if (coHostGateway)
+        {
+            app.Logger.LogInformation("REST gateway:  http://{Host}:{Port}/  (OpenAPI: /openapi/v1.json, ready: /health/ready)", host, http.ApiPort);
+        }
+        else
+        {
+            app.Logger.LogInformation("Health:        http://{Host}:{Port}/health/ready", host, http.ApiPort);
+        }
+
+        if (http.DashboardEnabled)
+        {
+            app.Logger.LogInformation("Dashboard:     http://{Host}:{Port}/dashboard/", host, http.DashboardPort);
+        }
+    }
+}

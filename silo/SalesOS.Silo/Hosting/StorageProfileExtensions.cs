@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using SalesOS.Contracts;
+using SalesOS.Storage;
+
+namespace SalesOS.Silo.Hosting;
+
+/// <summary>Points Orleans' clustering, grain storage and reminders at the database of the chosen profile.</summary>
+public static class StorageProfileExtensions
+{
+    public static ISiloBuilder UseSalesOSStorage(this ISiloBuilder silo, StorageSettings storage, ClusterSettings cluster)
+    {
+        var connectionString = storage.ConnectionString;
+        var invariant = storage.Invariant;
+
+        if (storage.Profile == StorageProfile.Embedded)
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+        else
+        {
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            silo.UseAdoNetClustering(options =>
+            {
+                options.Invariant = invariant;
+                options.ConnectionString = connectionString;
+            });
+            if (string.IsNullOrWhiteSpace(cluster.AdvertisedAddress))
+            {
+                silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(System.Net.IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+            }
+        }
+
+        // Orleans' own serializer is version tolerant through [GenerateSerializer]/[Id]/[Alias]; the
+        // provider's JSON default would store .NET type names and break on every rename.
+        void ConfigureGrainStorage(OptionsBuilder<AdoNetGrainStorageOptions> options) =>
+            options.Configure<Serializer>((o, serializer) =>
+            {
+                o.Invariant = invariant;
+                o.ConnectionString = connectionString;
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            });
+
+        silo.AddAdoNetGrainStorage(StorageNames.Grains, ConfigureGrainStorage);
+        silo.AddAdoNetGrainStorage(StorageNames.PubSub, ConfigureGrainStorage);
+
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+}

@@ -1,0 +1,11 @@
+namespace SalesOS.Contracts;
+
+/// <summary>Names of the Orleans stream provider and the stream namespaces every publisher and consumer share.</summary>
+public static class StreamIds
+{
+    /// <summary>The stream provider every SalesOS event travels on.</summary>
+    public const string Provider = "SalesOS";
+
+    /// <summary>Events of the plumbing probe (<see cref="Diagnostics.IProbeGrain"/>), keyed by probe id.</summary>
+    public const string ProbeEvents = "probe-events";
+}

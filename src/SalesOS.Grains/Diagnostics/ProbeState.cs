@@ -1,0 +1,12 @@
+namespace SalesOS.Grains.Diagnostics;
+
+[GenerateSerializer]
+[Alias("SalesOS.Diagnostics.ProbeState")]
+public sealed class ProbeState
+{
+    [Id(0)] public string? Value { get; set; }
+    [Id(1)] public int Writes { get; set; }
+    [Id(2)] public DateTimeOffset? ReminderDueAt { get; set; }
+    [Id(3)] public int RemindersFired { get; set; }
+    [Id(4)] public DateTimeOffset? LastReminderFiredAt { get; set; }
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using SalesOS.Silo.Hosting;
+
+namespace SalesOS.Tests.Infrastructure;
+
+/// <summary>
+/// The real silo host (<see cref="SiloHost"/>, the same code the run command starts) inside the test
+/// process, on free ports, with reminders allowed down to one second.
+/// </summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private bool stopped;
+
+    private TestSilo(WebApplication app, int apiPort, int gatewayPort)
+    {
+        this.app = app;
+        ApiPort = apiPort;
+        GatewayPort = gatewayPort;
+    }
+
+    public int ApiPort { get; }
+
+    public int GatewayPort { get; }
+
+    public Uri ApiAddress => new($"http://127.0.0.1:{ApiPort}/");
+
+    public IServiceProvider Services => app.Services;
+
+    public IClusterClient Client => app.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>An embedded-profile silo whose database lives in <paramref name="dataDirectory"/>.</summary>
+    public static Task<TestSilo> StartEmbeddedAsync(string dataDirectory, string serviceId = "salesos-test", bool dashboard = false)
+        => StartAsync(
+            $"--SalesOS:Storage:Profile=Embedded",
+            $"--SalesOS:Storage:DataDirectory={dataDirectory}",
+            $"--SalesOS:Cluster:ServiceId={serviceId}",
+            $"--SalesOS:Cluster:ClusterId={serviceId}",
+            $"--SalesOS:Http:DashboardEnabled={dashboard}");
+
+    /// <summary>A cluster-profile silo on PostgreSQL; several of them with the same ids form one cluster.</summary>
+    public static Task<TestSilo> StartClusterAsync(string connectionString, string clusterId)
+        => StartAsync(
+            "--SalesOS:Storage:Profile=Cluster",
+            $"--SalesOS:Storage:PostgreSqlConnectionString={connectionString}",
+            "--SalesOS:Storage:MigrateOnStart=true",
+            $"--SalesOS:Cluster:ServiceId={clusterId}",
+            $"--SalesOS:Cluster:ClusterId={clusterId}",
+            "--SalesOS:Cluster:AdvertisedAddress=127.0.0.1",
+            "--SalesOS:Http:DashboardEnabled=false");
+
+    private static async Task<TestSilo> StartAsync(params string[] settings)
+    {
+        var apiPort = FreePorts.Next();
+        var gatewayPort = FreePorts.Next();
+        string[] args =
+        [
+            .. settings,
+            $"--SalesOS:Cluster:SiloPort={FreePorts.Next()}",
+            $"--SalesOS:Cluster:GatewayPort={gatewayPort}",
+            "--SalesOS:Cluster:MinimumReminderPeriod=00:00:01",
+            "--SalesOS:Cluster:ShutdownTimeout=00:00:20",
+            $"--SalesOS:Http:ApiPort={apiPort}",
+            $"--SalesOS:Http:DashboardPort={FreePorts.Next()}",
+            "--Logging:LogLevel:Default=Warning",
+        ];
+        var app = SiloHost.Build(args);
+        await app.StartAsync();
+        return new TestSilo(app, apiPort, gatewayPort);
+    }
+
+    /// <summary>Stops the silo gracefully: its grains deactivate and the cluster learns it left.</summary>
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            await app.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await app.DisposeAsync();
+    }
+}
