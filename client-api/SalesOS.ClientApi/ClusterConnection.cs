@@ -14,8 +14,8 @@ public sealed class ClusterConnectionSettings
     /// <summary>Embedded: connect to silo gateways on this machine. Cluster: read the gateway list from PostgreSQL.</summary>
     public string Profile { get; set; } = "Embedded";
 
-    /// <summary>Gateway ports of local silos (embedded profile).</summary>
-    public int[] GatewayPorts { get; set; } = [30000];
+    /// <summary>Gateway ports of local silos (embedded profile); 30000 when none is configured.</summary>
+    public int[] GatewayPorts { get; set; } = [];
 
     /// <summary>PostgreSQL holding the membership table (cluster profile); from configuration or environment only.</summary>
     public string? PostgreSqlConnectionString { get; set; }
@@ -65,7 +65,8 @@ public static class ClusterConnection
             }
             else
             {
-                client.UseLocalhostClustering(settings.GatewayPorts, settings.ServiceId, settings.ClusterId);
+                // The configuration binder appends to a non-empty default array, so the default is applied here.
+                client.UseLocalhostClustering(settings.GatewayPorts.Length > 0 ? settings.GatewayPorts : [30000], settings.ServiceId, settings.ClusterId);
             }
 
             client.UseConnectionRetryFilter(new RetryForever(settings.MaxRetryDelay));

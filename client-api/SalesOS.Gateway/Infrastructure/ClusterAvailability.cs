@@ -10,11 +10,35 @@ public static class ClusterAvailability
     {
         SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException => true,
         TimeoutException => true,
-        // The Orleans client throws this while it has not (yet) connected to any gateway.
-        InvalidOperationException e when e.Message.Contains("not connected", StringComparison.OrdinalIgnoreCase)
-            || e.Message.Contains("not initialized", StringComparison.OrdinalIgnoreCase)
-            || e.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         _ => exception.InnerException is not null && IsUnavailable(exception.InnerException),
     };
+
+    /// <summary>
+    /// Like <see cref="IsUnavailable(Exception)"/>, and also asks the cluster when the error is ambiguous:
+    /// a client that never connected knows no grain types yet and says it finds no implementation,
+    /// which is an outage when the cluster does not answer and a real fault when it does.
+    /// </summary>
+    public static async Task<bool> IsUnavailableAsync(Exception exception, IClusterClient client, CancellationToken cancellationToken)
+    {
+        if (IsUnavailable(exception))
+        {
+            return true;
+        }
+
+        if (exception is not ArgumentException { Message: var message } || !message.StartsWith("Could not find an implementation", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellationToken).WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
+            return hosts.Count == 0;
+        }
+        catch (Exception probe) when (probe is not OperationCanceledException)
+        {
+            return true;
+        }
+    }
 }

@@ -10,10 +10,11 @@ namespace SalesOS.Gateway.Infrastructure;
 /// with the reason, an unreachable cluster is 503 (retry later: nothing was accepted), anything else
 /// is 500 without internals.
 /// </summary>
-public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetails, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetails, IClusterClient cluster, ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        var unavailable = exception is not BadHttpRequestException && await ClusterAvailability.IsUnavailableAsync(exception, cluster, cancellationToken);
         var problem = exception switch
         {
             BadHttpRequestException bad => new ProblemDetails
@@ -22,7 +23,7 @@ public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetail
                 Title = "The request could not be read.",
                 Detail = DescribeBadRequest(bad),
             },
-            _ when ClusterAvailability.IsUnavailable(exception) => new ProblemDetails
+            _ when unavailable => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The SalesOS cluster is not reachable right now.",

@@ -13,12 +13,15 @@ public sealed class TestSilo : IAsyncDisposable
     private readonly WebApplication app;
     private bool stopped;
 
-    private TestSilo(WebApplication app, int apiPort, int gatewayPort)
+    private TestSilo(WebApplication app, int apiPort, int gatewayPort, string serviceId)
     {
         this.app = app;
+        ServiceId = serviceId;
         ApiPort = apiPort;
         GatewayPort = gatewayPort;
     }
+
+    public string ServiceId { get; }
 
     public int ApiPort { get; }
 
@@ -28,20 +31,27 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>This silo's address as grains report it (<c>RuntimeIdentity</c>).</summary>
+    public string SiloAddress => app.Services.GetRequiredService<Orleans.Runtime.ILocalSiloDetails>().SiloAddress.ToString();
+
     public IClusterClient Client => app.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>An embedded-profile silo whose database lives in <paramref name="dataDirectory"/>.</summary>
-    public static Task<TestSilo> StartEmbeddedAsync(string dataDirectory, string serviceId = "salesos-test", bool dashboard = false)
+    public static Task<TestSilo> StartEmbeddedAsync(string dataDirectory, string serviceId = "salesos-test", int? gatewayPort = null)
         => StartAsync(
+            serviceId,
+            gatewayPort,
             $"--SalesOS:Storage:Profile=Embedded",
             $"--SalesOS:Storage:DataDirectory={dataDirectory}",
             $"--SalesOS:Cluster:ServiceId={serviceId}",
             $"--SalesOS:Cluster:ClusterId={serviceId}",
-            $"--SalesOS:Http:DashboardEnabled={dashboard}");
+            "--SalesOS:Http:DashboardEnabled=false");
 
     /// <summary>A cluster-profile silo on PostgreSQL; several of them with the same ids form one cluster.</summary>
     public static Task<TestSilo> StartClusterAsync(string connectionString, string clusterId)
         => StartAsync(
+            clusterId,
+            null,
             "--SalesOS:Storage:Profile=Cluster",
             $"--SalesOS:Storage:PostgreSqlConnectionString={connectionString}",
             "--SalesOS:Storage:MigrateOnStart=true",
@@ -50,10 +60,10 @@ public sealed class TestSilo : IAsyncDisposable
             "--SalesOS:Cluster:AdvertisedAddress=127.0.0.1",
             "--SalesOS:Http:DashboardEnabled=false");
 
-    private static async Task<TestSilo> StartAsync(params string[] settings)
+    private static async Task<TestSilo> StartAsync(string serviceId, int? fixedGatewayPort, params string[] settings)
     {
         var apiPort = FreePorts.Next();
-        var gatewayPort = FreePorts.Next();
+        var gatewayPort = fixedGatewayPort ?? FreePorts.Next();
         string[] args =
         [
             .. settings,
@@ -64,10 +74,11 @@ public sealed class TestSilo : IAsyncDisposable
             $"--SalesOS:Http:ApiPort={apiPort}",
             $"--SalesOS:Http:DashboardPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
+            $"--contentRoot={Path.Combine(RepositoryPaths.Root, "silo", "SalesOS.Silo")}",
         ];
         var app = SiloHost.Build(args);
         await app.StartAsync();
-        return new TestSilo(app, apiPort, gatewayPort);
+        return new TestSilo(app, apiPort, gatewayPort, serviceId);
     }
 
     /// <summary>Stops the silo gracefully: its grains deactivate and the cluster learns it left.</summary>

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using SalesOS.Tests.Infrastructure;
+
+namespace SalesOS.Tests.Gateway;
+
+/// <summary>A real embedded silo and, in front of it, the standalone REST gateway (SalesOS.ClientApi) as an Orleans client.</summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    private readonly TempDirectory data = new();
+    private WebApplicationFactory<Program>? factory;
+
+    public TestSilo Silo { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Silo = await TestSilo.StartEmbeddedAsync(data.Path, "gateway-" + Guid.NewGuid().ToString("N")[..8]);
+        var serviceId = Silo.ServiceId;
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("SalesOS:Cluster:Profile", "Embedded");
+            web.UseSetting("SalesOS:Cluster:GatewayPorts:0", Silo.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("SalesOS:Cluster:ServiceId", serviceId);
+            web.UseSetting("SalesOS:Cluster:ClusterId", serviceId);
+        });
+        Http = factory.CreateClient();
+        await Eventually.Get(() => Http.GetAsync(new Uri("/health/ready", UriKind.Relative)), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the gateway to reach the silo");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        await Silo.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        data.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "REST gateway";
+}
