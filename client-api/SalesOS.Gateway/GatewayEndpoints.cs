@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -33,7 +34,12 @@ public static class GatewayEndpoints
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SalesOS REST API";
+            document.Info.Description = "The REST gateway in front of the SalesOS Orleans cluster. Every error is a ProblemDetails body carrying the request id.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
         return services;
     }
@@ -48,6 +54,8 @@ public static class GatewayEndpoints
 
         app.MapSalesOSHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/api", () => TypedResults.Ok(new ApiIndex("SalesOS REST gateway", "/openapi/v1.json", "/health/live", "/health/ready")))
+            .WithName("GetApiIndex").WithTags("System").WithSummary("Where the API's description and health endpoints are.");
         app.MapProbeApi();
         app.MapSystemApi();
         return app;
@@ -60,6 +68,8 @@ public static class GatewayEndpoints
         routes.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteHealth });
         return routes;
     }
+
+    public sealed record ApiIndex(string Name, string OpenApi, string Live, string Ready);
 
     private static Task LimitRequestBody(HttpContext context, RequestDelegate next)
     {

@@ -109,7 +109,7 @@ public static class SiloHost
         app.Logger.LogInformation("SalesOS silo is up ({Profile} profile, {Where})", storage.Profile, where);
         if (coHostGateway)
         {
-            app.Logger.LogInformation("REST gateway:  http://{Host}:{Port}/  (OpenAPI: /openapi/v1.json, ready: /health/ready)", host, http.ApiPort);
+            app.Logger.LogInformation("REST gateway:  http://{Host}:{Port}/api  (OpenAPI: /openapi/v1.json, ready: /health/ready)", host, http.ApiPort);
         }
         else
         {
