@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using SalesOS.Testing;
 using SalesOS.Tests.Infrastructure;
 
 namespace SalesOS.Tests.Gateway;

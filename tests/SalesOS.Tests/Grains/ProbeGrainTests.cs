@@ -1,4 +1,5 @@
 using SalesOS.Contracts.Diagnostics;
+using SalesOS.Testing;
 using SalesOS.Tests.Infrastructure;
 
 namespace SalesOS.Tests.Grains;

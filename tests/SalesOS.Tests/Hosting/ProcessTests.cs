@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using SalesOS.Contracts.Diagnostics;
+using SalesOS.Testing;
 using SalesOS.Tests.Infrastructure;
 
 namespace SalesOS.Tests.Hosting;

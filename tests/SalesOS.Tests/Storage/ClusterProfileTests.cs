@@ -1,11 +1,12 @@
 using SalesOS.Contracts.Diagnostics;
+using SalesOS.Testing;
 using SalesOS.Tests.Infrastructure;
 
 namespace SalesOS.Tests.Storage;
 
 /// <summary>The cluster profile: several silos sharing membership, grain state and reminders in PostgreSQL.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ClusterProfileTests(PostgresServer postgres)
+public sealed class ClusterProfileTests(PostgresFixture postgres)
 {
     private const int Probes = 40;
 

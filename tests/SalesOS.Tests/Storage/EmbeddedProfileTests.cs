@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SalesOS.Contracts.Diagnostics;
+using SalesOS.Testing;
 using SalesOS.Tests.Infrastructure;
 
 namespace SalesOS.Tests.Storage;

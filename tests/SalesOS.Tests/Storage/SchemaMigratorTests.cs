@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SalesOS.Storage;
+using SalesOS.Testing;
 using SalesOS.Tests.Infrastructure;
 
 namespace SalesOS.Tests.Storage;
@@ -61,7 +62,7 @@ public sealed class SqliteSchemaMigratorTests : IDisposable
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgreSqlSchemaMigratorTests(PostgresServer postgres)
+public sealed class PostgreSqlSchemaMigratorTests(PostgresFixture postgres)
 {
     [Fact]
     public async Task Migrate_Twice_CreatesTheDatabaseOnceAndLeavesTheSchemaUnchanged()

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>A SalesOS program started as its own process (as the run command does), with its output kept for failure messages.</summary>
 public sealed class RunningProcess : IAsyncDisposable

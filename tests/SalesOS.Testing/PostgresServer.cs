@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>
 /// A throw-away PostgreSQL server for the test run: a new cluster in a temporary folder, listening on
@@ -8,7 +8,7 @@ namespace SalesOS.Tests.Infrastructure;
 /// root the server runs as the unprivileged user <c>salesos-pg</c>. Set SALESOS_TEST_POSTGRES to a
 /// connection string to use an existing server instead.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public sealed class PostgresServer : IAsyncDisposable
 {
     private const string ServiceUser = "salesos-pg";
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"salesos-pg-{Guid.NewGuid():N}");
@@ -16,7 +16,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private int port;
     private string? external;
 
-    public async Task InitializeAsync()
+    public async Task StartAsync()
     {
         external = Environment.GetEnvironmentVariable("SALESOS_TEST_POSTGRES");
         if (!string.IsNullOrWhiteSpace(external))
@@ -44,7 +44,7 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunPostgresToolAsync(asRoot, "pg_ctl", ["-D", dataDirectory, "-o", serverOptions, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"], TimeSpan.FromMinutes(2));
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (binDirectory is null)
         {
@@ -119,10 +119,4 @@ public sealed class PostgresServer : IAsyncLifetime
             .OrderByDescending(bin => bin, StringComparer.Ordinal)
             .FirstOrDefault();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "PostgreSQL";
 }

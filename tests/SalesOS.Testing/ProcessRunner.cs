@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>Runs a command to completion and fails with its output when it does not succeed.</summary>
 public static class ProcessRunner

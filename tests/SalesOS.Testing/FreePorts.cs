@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>Free TCP ports on 127.0.0.1, never handed out twice in one test run.</summary>
 public static class FreePorts

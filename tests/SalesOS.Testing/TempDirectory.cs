@@ -1,4 +1,4 @@
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>A temporary folder deleted with the test.</summary>
 public sealed class TempDirectory : IDisposable

@@ -1,4 +1,4 @@
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>Polls until a condition holds or a bounded time runs out, for effects that arrive asynchronously.</summary>
 public static class Eventually

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SalesOS.Silo.Hosting;
 
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>
 /// The real silo host (<see cref="SiloHost"/>, the same code the run command starts) inside the test

@@ -1,4 +1,4 @@
-namespace SalesOS.Tests.Infrastructure;
+namespace SalesOS.Testing;
 
 /// <summary>Where the repository and the built programs are, found from the test assembly's location.</summary>
 public static class RepositoryPaths
