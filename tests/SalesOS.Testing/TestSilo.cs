@@ -70,6 +70,7 @@ public sealed class TestSilo : IAsyncDisposable
             $"--SalesOS:Cluster:SiloPort={FreePorts.Next()}",
             $"--SalesOS:Cluster:GatewayPort={gatewayPort}",
             "--SalesOS:Cluster:MinimumReminderPeriod=00:00:01",
+            "--SalesOS:Events:RedeliveryDelay=00:00:02",
             "--SalesOS:Cluster:ShutdownTimeout=00:00:20",
             $"--SalesOS:Http:ApiPort={apiPort}",
             $"--SalesOS:Http:DashboardPort={FreePorts.Next()}",

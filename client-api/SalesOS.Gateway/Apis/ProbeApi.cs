@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SalesOS.Contracts.Diagnostics;
 using SalesOS.Gateway.Infrastructure;
@@ -33,10 +34,15 @@ public static class ProbeApi
         return TypedResults.Ok(await cluster.GetGrain<IProbeGrain>(id).Get());
     }
 
-    public static async Task<Results<Ok<ProbeSnapshot>, ValidationProblem>> WriteProbe(string id, ProbeWriteRequest request, IClusterClient cluster)
+    public static async Task<Results<Ok<ProbeSnapshot>, ValidationProblem>> WriteProbe(
+        string id,
+        ProbeWriteRequest request,
+        [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey,
+        IClusterClient cluster)
     {
         var validation = new Validation()
             .RequireId(id, "id")
+            .RequireIdempotencyKey(idempotencyKey)
             .Require(request.Value is not null, "value", "is required")
             .Require(request.Value is null || request.Value.Length <= MaxValueLength, "value", $"must be at most {MaxValueLength} characters");
         if (!validation.IsValid)
@@ -44,7 +50,7 @@ public static class ProbeApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<IProbeGrain>(id).Write(request.Value!));
+        return TypedResults.Ok(await cluster.GetGrain<IProbeGrain>(id).Write(request.Value!, idempotencyKey));
     }
 
     public static async Task<Results<Ok<ProbeSnapshot>, ValidationProblem>> ScheduleReminder(string id, ProbeReminderRequest request, IClusterClient cluster)

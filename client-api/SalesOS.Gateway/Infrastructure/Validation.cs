@@ -29,6 +29,11 @@ public sealed partial class Validation
         => Require(value is not null && IdPattern().IsMatch(value), field,
             "must be 1 to 100 characters of letters, digits, '-', '_' or '.'");
 
+    /// <summary>An optional <c>Idempotency-Key</c> header: when present, 1 to 128 characters of letters, digits, '-', '_', '.' or ':'.</summary>
+    public Validation RequireIdempotencyKey(string? value)
+        => Require(value is null || IdempotencyKey.IsValid(value), IdempotencyKey.HeaderName,
+            "must be 1 to 128 characters of letters, digits, '-', '_', '.' or ':'");
+
     public Dictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]

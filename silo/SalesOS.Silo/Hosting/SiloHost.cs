@@ -6,6 +6,7 @@ using SalesOS.Contracts;
 using SalesOS.Gateway;
 using SalesOS.Gateway.Infrastructure;
 using SalesOS.Grains;
+using SalesOS.Grains.Eventing;
 using SalesOS.Storage;
 
 namespace SalesOS.Silo.Hosting;
@@ -31,6 +32,11 @@ public static class SiloHost
         builder.Services.AddSingleton(http);
         builder.Services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = cluster.ShutdownTimeout);
+        builder.Services.AddOptions<EventDeliveryOptions>()
+            .BindConfiguration(EventDeliveryOptions.SectionName)
+            .Validate(options => options.RedeliveryDelay >= cluster.MinimumReminderPeriod,
+                $"{EventDeliveryOptions.SectionName}:RedeliveryDelay must not be shorter than {ClusterSettings.SectionName}:MinimumReminderPeriod (a reminder drives it).")
+            .ValidateOnStart();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -53,6 +59,8 @@ public static class SiloHost
             silo.AddMemoryStreams(StreamIds.Provider);
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = cluster.MinimumReminderPeriod);
             silo.Configure<SiloOptions>(options => options.SiloName = $"{Environment.MachineName}-{cluster.SiloPort}");
+            // Failure detection can be tuned per deployment (and tightened by the fault tests).
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(ClusterSettings.SectionName + ":Membership"));
             if (http.DashboardEnabled)
             {
                 silo.AddDashboard();

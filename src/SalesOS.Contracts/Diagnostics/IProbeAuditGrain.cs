@@ -1,9 +1,17 @@
 namespace SalesOS.Contracts.Diagnostics;
 
-/// <summary>Counts the <see cref="ProbeWritten"/> events one probe published, through an implicit stream subscription.</summary>
+/// <summary>
+/// A read model of one probe's events, fed by an implicit stream subscription: counts each
+/// <see cref="ProbeWritten"/> once however often it is delivered.
+/// </summary>
 [Alias("SalesOS.Diagnostics.IProbeAuditGrain")]
 public interface IProbeAuditGrain : IGrainWithStringKey
 {
-    [Alias("GetEventsSeen")]
-    Task<int> GetEventsSeen();
+    [Alias("GetStats")]
+    Task<ProbeAuditStats> GetStats();
 }
+
+/// <summary>Distinct events applied, and repeats recognised and dropped.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Diagnostics.ProbeAuditStats")]
+public sealed record ProbeAuditStats([property: Id(0)] int EventsSeen, [property: Id(1)] int DuplicatesDropped);

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Placement;
-using Orleans.Streams;
 using SalesOS.Contracts;
 using SalesOS.Contracts.Diagnostics;
+using SalesOS.Grains.Eventing;
 
 namespace SalesOS.Grains.Diagnostics;
 
@@ -13,21 +14,45 @@ namespace SalesOS.Grains.Diagnostics;
 public sealed class ProbeGrain(
     [PersistentState("probe", StorageNames.Grains)] IPersistentState<ProbeState> state,
     [FromKeyedServices(DomainClock.Key)] TimeProvider time,
-    IOptions<ReminderOptions> reminderOptions) : Grain, IProbeGrain, IRemindable
+    TimeProvider runtimeClock,
+    IOptions<ReminderOptions> reminderOptions,
+    IOptions<EventDeliveryOptions> eventOptions,
+    ILogger<ProbeGrain> logger) : Grain, IProbeGrain, IRemindable
 {
-    private const string ReminderName = "probe-due";
+    private const string DueReminderName = "probe-due";
+    private Outbox<ProbeWritten> outbox = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stream = this.GetStreamProvider(StreamIds.Provider)
+            .GetStream<ProbeWritten>(StreamId.Create(StreamIds.ProbeEvents, this.GetPrimaryKeyString()));
+        outbox = new Outbox<ProbeWritten>(this, state.State.Outbox, stream, runtimeClock, eventOptions.Value, logger);
+        // Events persisted by an activation that died before publishing them go out now.
+        await outbox.PublishAsync();
+    }
 
     public Task<ProbeSnapshot> Get() => Task.FromResult(Snapshot());
 
-    public async Task<ProbeSnapshot> Write(string value)
+    public async Task<ProbeSnapshot> Write(string value, string? idempotencyKey = null)
     {
+        if (idempotencyKey is not null && state.State.AppliedCommands.Contains(idempotencyKey))
+        {
+            return Snapshot();
+        }
+
         state.State.Value = value;
         state.State.Writes++;
-        await state.WriteStateAsync();
+        if (idempotencyKey is not null)
+        {
+            state.State.AppliedCommands.Record(idempotencyKey);
+        }
 
-        var stream = this.GetStreamProvider(StreamIds.Provider)
-            .GetStream<ProbeWritten>(StreamId.Create(StreamIds.ProbeEvents, this.GetPrimaryKeyString()));
-        await stream.OnNextAsync(new ProbeWritten(Guid.NewGuid(), this.GetPrimaryKeyString(), state.State.Writes, value, time.GetUtcNow()));
+        var id = this.GetPrimaryKeyString();
+        var writes = state.State.Writes;
+        outbox.Raise(sequence => new ProbeWritten(Guid.NewGuid(), id, sequence, writes, value, time.GetUtcNow()));
+        await outbox.EnsureDrainScheduledAsync();
+        await state.WriteStateAsync();
+        await outbox.PublishAsync();
         return Snapshot();
     }
 
@@ -36,7 +61,7 @@ public sealed class ProbeGrain(
         // Orleans needs a period; the reminder is removed when it first fires, so the period only
         // matters if that removal fails, and then it retries no faster than the configured minimum.
         var period = dueIn > reminderOptions.Value.MinimumReminderPeriod ? dueIn : reminderOptions.Value.MinimumReminderPeriod;
-        await this.RegisterOrUpdateReminder(ReminderName, dueIn, period);
+        await this.RegisterOrUpdateReminder(DueReminderName, dueIn, period);
         state.State.ReminderDueAt = time.GetUtcNow() + dueIn;
         await state.WriteStateAsync();
         return Snapshot();
@@ -44,16 +69,33 @@ public sealed class ProbeGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != ReminderName)
+        switch (reminderName)
         {
-            return;
+            case Outbox<ProbeWritten>.ReminderName:
+                if (await outbox.DrainAsync())
+                {
+                    await state.WriteStateAsync();
+                }
+
+                break;
+            case DueReminderName:
+                await FireDueReminderAsync();
+                break;
+        }
+    }
+
+    private async Task FireDueReminderAsync()
+    {
+        // A tick repeated across a fail-over finds the reminder already handled.
+        if (state.State.ReminderDueAt is not null)
+        {
+            state.State.RemindersFired++;
+            state.State.LastReminderFiredAt = time.GetUtcNow();
+            state.State.ReminderDueAt = null;
+            await state.WriteStateAsync();
         }
 
-        state.State.RemindersFired++;
-        state.State.LastReminderFiredAt = time.GetUtcNow();
-        state.State.ReminderDueAt = null;
-        await state.WriteStateAsync();
-        var reminder = await this.GetReminder(ReminderName);
+        var reminder = await this.GetReminder(DueReminderName);
         if (reminder is not null)
         {
             await this.UnregisterReminder(reminder);

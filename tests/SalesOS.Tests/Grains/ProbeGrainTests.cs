@@ -31,8 +31,35 @@ public sealed class ProbeGrainTests(ClusterFixture fixture)
         await probe.Write("c");
 
         var audit = fixture.Client.GetGrain<IProbeAuditGrain>(id);
-        var seen = await Eventually.Get(() => audit.GetEventsSeen(), n => n >= 3, TimeSpan.FromSeconds(10), "three probe events");
-        Assert.Equal(3, seen);
+        var stats = await Eventually.Get(() => audit.GetStats(), n => n.EventsSeen >= 3, TimeSpan.FromSeconds(10), "three probe events");
+        Assert.Equal(3, stats.EventsSeen);
+    }
+
+    [Fact]
+    public async Task Write_RepeatedIdempotencyKey_HasItsEffectOnce()
+    {
+        var probe = fixture.Client.GetGrain<IProbeGrain>("idem-" + Guid.NewGuid());
+
+        await probe.Write("a", "key-1");
+        await probe.Write("a again", "key-1");
+        var snapshot = await probe.Write("b", "key-2");
+
+        Assert.Equal(2, snapshot.Writes);
+        Assert.Equal("b", snapshot.Value);
+    }
+
+    [Fact]
+    public async Task Events_RedeliveredByTheOutbox_AreCountedOnceByTheReadModel()
+    {
+        var id = "redeliver-" + Guid.NewGuid();
+        var probe = fixture.Client.GetGrain<IProbeGrain>(id);
+        await probe.Write("a");
+        await probe.Write("b");
+
+        // The outbox delivers every event a second time after its redelivery delay (1 s here).
+        var audit = fixture.Client.GetGrain<IProbeAuditGrain>(id);
+        var stats = await Eventually.Get(() => audit.GetStats(), s => s.DuplicatesDropped >= 2, TimeSpan.FromSeconds(15), "both events to be redelivered");
+        Assert.Equal(2, stats.EventsSeen);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.TestingHost;
 using SalesOS.Contracts;
 using SalesOS.Grains;
+using SalesOS.Grains.Eventing;
 
 namespace SalesOS.Tests.Infrastructure;
 
@@ -35,6 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Time);
+            silo.Services.Configure<EventDeliveryOptions>(options => options.RedeliveryDelay = TimeSpan.FromSeconds(1));
         }
     }
 }

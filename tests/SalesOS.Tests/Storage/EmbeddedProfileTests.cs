@@ -19,7 +19,7 @@ public sealed class EmbeddedProfileTests : IDisposable
             var probe = silo.Client.GetGrain<IProbeGrain>("restart");
             await probe.Write("before restart");
             await probe.ScheduleReminder(TimeSpan.FromSeconds(8));
-            await Eventually.Get(() => silo.Client.GetGrain<IProbeAuditGrain>("restart").GetEventsSeen(), n => n == 1, TimeSpan.FromSeconds(10), "the first event");
+            await Eventually.Get(() => silo.Client.GetGrain<IProbeAuditGrain>("restart").GetStats(), n => n.EventsSeen == 1, TimeSpan.FromSeconds(10), "the first event");
             await silo.StopAsync();
         }
 
@@ -39,8 +39,8 @@ public sealed class EmbeddedProfileTests : IDisposable
 
             // The audit grain's state survived too and keeps counting.
             await probe.Write("after restart");
-            var seen = await Eventually.Get(() => silo.Client.GetGrain<IProbeAuditGrain>("restart").GetEventsSeen(), n => n == 2, TimeSpan.FromSeconds(10), "the second event");
-            Assert.Equal(2, seen);
+            var seen = await Eventually.Get(() => silo.Client.GetGrain<IProbeAuditGrain>("restart").GetStats(), n => n.EventsSeen == 2, TimeSpan.FromSeconds(10), "the second event");
+            Assert.Equal(2, seen.EventsSeen);
         }
     }
 

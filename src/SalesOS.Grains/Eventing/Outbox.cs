@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace SalesOS.Grains.Eventing;
+
+/// <summary>
+/// Publishes a grain's events at least once, in order, through an Orleans stream.
+/// <list type="number">
+/// <item>The grain raises an event with <see cref="Raise"/> while changing its state, and persists both together.</item>
+/// <item><see cref="PublishAsync"/> then hands the new events to the stream.</item>
+/// <item>A reminder (<see cref="ReminderName"/>) delivers each event once more after the redelivery delay and then
+///   drops it; a new activation delivers everything still pending, so an event written before a crash is still published.</item>
+/// </list>
+/// Consumers see an event twice or more and drop repeats by its sequence (<see cref="SequenceWindow"/>).
+/// The clock is the runtime's (the one its reminders run on), not the domain clock: redelivery is
+/// plumbing, and must keep moving when tests stop business time.
+/// </summary>
+public sealed class Outbox<TEvent>(
+    IGrainBase grain,
+    OutboxState<TEvent> state,
+    IAsyncStream<TEvent> stream,
+    TimeProvider time,
+    EventDeliveryOptions options,
+    ILogger logger)
+{
+    public const string ReminderName = "outbox-drain";
+
+    // Events of this activation already handed to the stream once; a new activation starts at 0 and
+    // so republishes everything pending, which is what recovers the events of a crashed silo.
+    private long publishedUpTo;
+
+    public bool HasPending => state.Pending.Count > 0;
+
+    /// <summary>Adds an event numbered with the next sequence. Persist the grain state before <see cref="PublishAsync"/>.</summary>
+    public TEvent Raise(Func<long, TEvent> create)
+    {
+        var sequence = ++state.LastSequence;
+        var @event = create(sequence);
+        state.Pending.Add(new OutboxEntry<TEvent>(sequence, @event, time.GetUtcNow()));
+        return @event;
+    }
+
+    /// <summary>
+    /// Registers the drain reminder when there are pending events and it is not registered yet. Call it
+    /// before persisting the state that holds the new events: the reminder then exists whenever they do.
+    /// </summary>
+    public async Task EnsureDrainScheduledAsync()
+    {
+        if (HasPending && !state.DrainReminderRegistered)
+        {
+            await grain.RegisterOrUpdateReminder(ReminderName, options.RedeliveryDelay, options.RedeliveryDelay);
+            state.DrainReminderRegistered = true;
+        }
+    }
+
+    /// <summary>Publishes, in order, the pending events this activation has not published yet. Stops at the first failure; the reminder retries.</summary>
+    public async Task PublishAsync()
+    {
+        foreach (var entry in state.Pending)
+        {
+            if (entry.Sequence <= publishedUpTo)
+            {
+                continue;
+            }
+
+            try
+            {
+                await stream.OnNextAsync(entry.Event);
+                publishedUpTo = entry.Sequence;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Publishing event {Sequence} of {Grain} failed; the outbox retries it", entry.Sequence, grain.GrainContext.GrainId);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The drain reminder's tick: redelivers the events that have waited the redelivery delay and drops
+    /// them, and unregisters the reminder once nothing is pending. Returns whether the state changed and must be persisted.
+    /// </summary>
+    public async Task<bool> DrainAsync()
+    {
+        await PublishAsync();
+        var cutoff = time.GetUtcNow() - options.RedeliveryDelay;
+        var due = state.Pending.TakeWhile(e => e.RaisedAt <= cutoff && e.Sequence <= publishedUpTo).ToList();
+        foreach (var entry in due)
+        {
+            try
+            {
+                await stream.OnNextAsync(entry.Event);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Redelivering event {Sequence} of {Grain} failed; the next tick retries it", entry.Sequence, grain.GrainContext.GrainId);
+                break;
+            }
+
+            state.Pending.Remove(entry);
+        }
+
+        var changed = due.Count > 0;
+        if (state.Pending.Count == 0 && state.DrainReminderRegistered)
+        {
+            var reminder = await grain.GetReminder(ReminderName);
+            if (reminder is not null)
+            {
+                await grain.UnregisterReminder(reminder);
+            }
+
+            state.DrainReminderRegistered = false;
+            changed = true;
+        }
+
+        return changed;
+    }
+}
