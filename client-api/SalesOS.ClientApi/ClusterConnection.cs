@@ -70,6 +70,8 @@ public static class ClusterConnection
             }
 
             client.UseConnectionRetryFilter(new RetryForever(settings.MaxRetryDelay));
+            // Storage errors of the cluster profile reach the gateway intact (see the silo's setting).
+            client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
         });
     }
 

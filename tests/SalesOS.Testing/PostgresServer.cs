@@ -15,6 +15,7 @@ public sealed class PostgresServer : IAsyncDisposable
     private string? binDirectory;
     private int port;
     private string? external;
+    private string serverOptions = "";
 
     public async Task StartAsync()
     {
@@ -39,7 +40,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await RunPostgresToolAsync(asRoot, "initdb", ["-D", dataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], TimeSpan.FromMinutes(2));
         // Durability settings are off: these tests kill processes, not machines, and a test run must be quick.
-        var serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off " +
+        serverOptions = $"-p {port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c fsync=off " +
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
         await RunPostgresToolAsync(asRoot, "pg_ctl", ["-D", dataDirectory, "-o", serverOptions, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60", "start"], TimeSpan.FromMinutes(2));
     }
@@ -79,10 +80,15 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Stops the server (as a database outage would) and starts it again on the same port and data.</summary>
     public async Task RestartAsync(TimeSpan downtime)
     {
+        if (binDirectory is null)
+        {
+            throw new InvalidOperationException("An external server (SALESOS_TEST_POSTGRES) cannot be restarted by the tests.");
+        }
+
         var asRoot = Environment.UserName == "root";
         await RunPostgresToolAsync(asRoot, "pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "stop"], TimeSpan.FromMinutes(1));
         await Task.Delay(downtime);
-        await RunPostgresToolAsync(asRoot, "pg_ctl", ["-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "start"], TimeSpan.FromMinutes(1));
+        await RunPostgresToolAsync(asRoot, "pg_ctl", ["-D", dataDirectory, "-o", serverOptions, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "start"], TimeSpan.FromMinutes(1));
     }
 
     private Task<string> RunPostgresToolAsync(bool asRoot, string tool, string[] arguments, TimeSpan timeout)

@@ -19,6 +19,7 @@ public static class ProbeApi
         var group = routes.MapGroup("/api/probes").WithTags("Probes");
         group.MapGet("/{id}", GetProbe).WithName("GetProbe").WithSummary("Reads a probe grain's persisted state.");
         group.MapPut("/{id}", WriteProbe).WithName("WriteProbe").WithSummary("Stores a value in a probe grain (persisted before the answer).");
+        group.MapGet("/{id}/audit", GetAudit).WithName("GetProbeAudit").WithSummary("What the probe's event read model has applied: distinct events and dropped repeats.");
         group.MapPost("/{id}/reminder", ScheduleReminder).WithName("ScheduleProbeReminder").WithSummary("Registers a durable one-shot reminder on a probe grain.");
         return group;
     }
@@ -32,6 +33,17 @@ public static class ProbeApi
         }
 
         return TypedResults.Ok(await cluster.GetGrain<IProbeGrain>(id).Get());
+    }
+
+    public static async Task<Results<Ok<ProbeAuditStats>, ValidationProblem>> GetAudit(string id, IClusterClient cluster)
+    {
+        var validation = new Validation().RequireId(id, "id");
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.ToDictionary());
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<IProbeAuditGrain>(id).GetStats());
     }
 
     public static async Task<Results<Ok<ProbeSnapshot>, ValidationProblem>> WriteProbe(

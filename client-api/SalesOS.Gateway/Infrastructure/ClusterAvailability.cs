@@ -1,5 +1,6 @@
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using SalesOS.Contracts.Errors;
 
 namespace SalesOS.Gateway.Infrastructure;
 
@@ -9,6 +10,10 @@ public static class ClusterAvailability
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException => true,
+        StorageUnavailableException => true,
+        // A grain that cannot load its state while the database is down fails its activation with this.
+        OrleansException e when e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal) => true,
+        System.Data.Common.DbException or System.Net.Sockets.SocketException => true,
         TimeoutException => true,
         AggregateException aggregate => aggregate.InnerExceptions.Any(IsUnavailable),
         _ => exception.InnerException is not null && IsUnavailable(exception.InnerException),

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using SalesOS.Contracts.Errors;
 
 namespace SalesOS.Gateway.Infrastructure;
 
@@ -26,8 +27,8 @@ public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetail
             _ when unavailable => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The SalesOS cluster is not reachable right now.",
-                Detail = "Nothing was changed. Retry the request in a few seconds.",
+                Title = exception is StorageUnavailableException ? "The SalesOS database is not reachable right now." : "The SalesOS cluster is not reachable right now.",
+                Detail = "Nothing was changed. Retry the request in a few seconds (with the same Idempotency-Key, if it had one).",
             },
             _ => new ProblemDetails
             {

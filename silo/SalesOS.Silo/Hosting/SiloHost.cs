@@ -7,6 +7,7 @@ using SalesOS.Gateway;
 using SalesOS.Gateway.Infrastructure;
 using SalesOS.Grains;
 using SalesOS.Grains.Eventing;
+using SalesOS.Grains.Infrastructure;
 using SalesOS.Storage;
 
 namespace SalesOS.Silo.Hosting;
@@ -57,6 +58,10 @@ public static class SiloHost
         {
             silo.UseSalesOSStorage(storage, cluster);
             silo.AddMemoryStreams(StreamIds.Provider);
+            silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
+            // A grain that cannot load its state fails with the driver's exception; it must reach the
+            // calling silo intact so the gateway can tell an outage (503) from a fault (500).
+            silo.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = cluster.MinimumReminderPeriod);
             silo.Configure<SiloOptions>(options => options.SiloName = $"{Environment.MachineName}-{cluster.SiloPort}");
             // Failure detection can be tuned per deployment (and tightened by the fault tests).

@@ -8,8 +8,9 @@ namespace SalesOS.Grains.Eventing;
 /// <list type="number">
 /// <item>The grain raises an event with <see cref="Raise"/> while changing its state, and persists both together.</item>
 /// <item><see cref="PublishAsync"/> then hands the new events to the stream.</item>
-/// <item>A reminder (<see cref="ReminderName"/>) delivers each event once more after the redelivery delay and then
-///   drops it; a new activation delivers everything still pending, so an event written before a crash is still published.</item>
+/// <item>A reminder (<see cref="ReminderName"/>) delivers each event again with growing spacing (see
+///   <see cref="EventDeliveryOptions"/>) and then drops it; a new activation delivers everything still pending, so
+///   an event written before a crash is still published.</item>
 /// </list>
 /// Consumers see an event twice or more and drop repeats by its sequence (<see cref="SequenceWindow"/>).
 /// The clock is the runtime's (the one its reminders run on), not the domain clock: redelivery is
@@ -77,16 +78,25 @@ public sealed class Outbox<TEvent>(
     }
 
     /// <summary>
-    /// The drain reminder's tick: redelivers the events that have waited the redelivery delay and drops
-    /// them, and unregisters the reminder once nothing is pending. Returns whether the state changed and must be persisted.
+    /// The drain reminder's tick: delivers again the events whose next redelivery is due, drops those
+    /// redelivered often enough, and unregisters the reminder once nothing is pending. Returns whether
+    /// the state changed and must be persisted.
     /// </summary>
     public async Task<bool> DrainAsync()
     {
         await PublishAsync();
-        var cutoff = time.GetUtcNow() - options.RedeliveryDelay;
-        var due = state.Pending.TakeWhile(e => e.RaisedAt <= cutoff && e.Sequence <= publishedUpTo).ToList();
-        foreach (var entry in due)
+        var now = time.GetUtcNow();
+        var changed = false;
+        for (var i = 0; i < state.Pending.Count; i++)
         {
+            var entry = state.Pending[i];
+            // Redelivery n is due at RaisedAt + delay * (2^n - 1): after 1, 3, 7, ... delays.
+            var dueAt = entry.RaisedAt + (options.RedeliveryDelay * ((1 << (entry.Redeliveries + 1)) - 1));
+            if (entry.Sequence > publishedUpTo || dueAt > now)
+            {
+                continue;
+            }
+
             try
             {
                 await stream.OnNextAsync(entry.Event);
@@ -97,10 +107,11 @@ public sealed class Outbox<TEvent>(
                 break;
             }
 
-            state.Pending.Remove(entry);
+            state.Pending[i] = entry with { Redeliveries = entry.Redeliveries + 1 };
+            changed = true;
         }
 
-        var changed = due.Count > 0;
+        changed |= state.Pending.RemoveAll(e => e.Redeliveries >= options.Redeliveries) > 0;
         if (state.Pending.Count == 0 && state.DrainReminderRegistered)
         {
             var reminder = await grain.GetReminder(ReminderName);

@@ -11,7 +11,7 @@ public sealed class OutboxState<TEvent>
     /// <summary>Sequence of the last event raised; consumers use it to drop redeliveries.</summary>
     [Id(0)] public long LastSequence { get; set; }
 
-    /// <summary>Events still to be redelivered once before they are forgotten, oldest first.</summary>
+    /// <summary>Events still to be redelivered before they are forgotten, oldest first.</summary>
     [Id(1)] public List<OutboxEntry<TEvent>> Pending { get; set; } = [];
 
     /// <summary>Whether the drain reminder is registered (it is whenever <see cref="Pending"/> is not empty).</summary>
@@ -23,4 +23,5 @@ public sealed class OutboxState<TEvent>
 public sealed record OutboxEntry<TEvent>(
     [property: Id(0)] long Sequence,
     [property: Id(1)] TEvent Event,
-    [property: Id(2)] DateTimeOffset RaisedAt);
+    [property: Id(2)] DateTimeOffset RaisedAt,
+    [property: Id(3)] int Redeliveries = 0);
