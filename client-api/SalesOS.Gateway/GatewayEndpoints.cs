@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SalesOS.Gateway.Apis;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using SalesOS.Gateway.Infrastructure;
+using SalesOS.Gateway.Security;
 
 namespace SalesOS.Gateway;
 
@@ -33,7 +36,12 @@ public static class GatewayEndpoints
         });
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+            // States, triggers and sorts travel by name: readable, and stable when enums grow.
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "SalesOS REST API";
@@ -41,6 +49,14 @@ public static class GatewayEndpoints
             return Task.CompletedTask;
         }));
         services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster", tags: [ReadyTag]);
+
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName);
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<IAuthorizationHandler, WorkspaceMemberHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(ApiKeyAuthenticationHandler.AdminRole))
+            .AddPolicy(Policies.WorkspaceMember, policy => policy.AddRequirements(new WorkspaceMemberRequirement()));
         return services;
     }
 
@@ -51,13 +67,17 @@ public static class GatewayEndpoints
         app.Use(LimitRequestBody);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapSalesOSHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/api", () => TypedResults.Ok(new ApiIndex("SalesOS REST gateway", "/openapi/v1.json", "/health/live", "/health/ready")))
             .WithName("GetApiIndex").WithTags("System").WithSummary("Where the API's description and health endpoints are.");
-        app.MapProbeApi();
-        app.MapSystemApi();
+        app.MapProbeApi().RequireAuthorization(Policies.Admin);
+        app.MapSystemApi().RequireAuthorization(Policies.Admin);
+        app.MapWorkspaceApi();
+        app.MapCompanyApi();
         return app;
     }
 

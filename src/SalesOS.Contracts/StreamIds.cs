@@ -8,4 +8,7 @@ public static class StreamIds
 
     /// <summary>Events of the plumbing probe (<see cref="Diagnostics.IProbeGrain"/>), keyed by probe id.</summary>
     public const string ProbeEvents = "probe-events";
+
+    /// <summary>Changes of companies, keyed by workspace id: one ordered stream per workspace.</summary>
+    public const string CompanyEvents = "company-events";
 }

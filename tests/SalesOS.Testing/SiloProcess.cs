@@ -62,6 +62,7 @@ public sealed class SiloProcess : IAsyncDisposable
             "--SalesOS:Events:RedeliveryDelay=00:00:02",
             $"--SalesOS:Http:ApiPort={apiPort}",
             "--SalesOS:Http:DashboardEnabled=false",
+            $"--SalesOS:Security:AdminApiKey={TestSilo.AdminKey}",
             "--Logging:LogLevel:Default=Warning",
         ];
         var silo = new SiloProcess(arguments, workingDirectory, apiPort, siloPort);
@@ -92,6 +93,7 @@ public sealed class SiloProcess : IAsyncDisposable
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", TestSilo.AdminKey);
         var deadline = DateTime.UtcNow + StartTimeout;
         while (DateTime.UtcNow < deadline)
         {

@@ -21,6 +21,9 @@ public sealed class TestSilo : IAsyncDisposable
         GatewayPort = gatewayPort;
     }
 
+    /// <summary>The admin API key every test silo and gateway is configured with.</summary>
+    public const string AdminKey = "sos_admin_test_0123456789abcdef";
+
     public string ServiceId { get; }
 
     public int ApiPort { get; }
@@ -37,10 +40,11 @@ public sealed class TestSilo : IAsyncDisposable
     public IClusterClient Client => app.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>An embedded-profile silo whose database lives in <paramref name="dataDirectory"/>.</summary>
-    public static Task<TestSilo> StartEmbeddedAsync(string dataDirectory, string serviceId = "salesos-test", int? gatewayPort = null)
+    public static Task<TestSilo> StartEmbeddedAsync(string dataDirectory, string serviceId = "salesos-test", int? gatewayPort = null, Action<ISiloBuilder>? configure = null)
         => StartAsync(
             serviceId,
             gatewayPort,
+            configure,
             $"--SalesOS:Storage:Profile=Embedded",
             $"--SalesOS:Storage:DataDirectory={dataDirectory}",
             $"--SalesOS:Cluster:ServiceId={serviceId}",
@@ -52,6 +56,7 @@ public sealed class TestSilo : IAsyncDisposable
         => StartAsync(
             clusterId,
             null,
+            null,
             "--SalesOS:Storage:Profile=Cluster",
             $"--SalesOS:Storage:PostgreSqlConnectionString={connectionString}",
             "--SalesOS:Storage:MigrateOnStart=true",
@@ -60,7 +65,7 @@ public sealed class TestSilo : IAsyncDisposable
             "--SalesOS:Cluster:AdvertisedAddress=127.0.0.1",
             "--SalesOS:Http:DashboardEnabled=false");
 
-    private static async Task<TestSilo> StartAsync(string serviceId, int? fixedGatewayPort, params string[] settings)
+    private static async Task<TestSilo> StartAsync(string serviceId, int? fixedGatewayPort, Action<ISiloBuilder>? configure, params string[] settings)
     {
         var apiPort = FreePorts.Next();
         var gatewayPort = fixedGatewayPort ?? FreePorts.Next();
@@ -74,10 +79,11 @@ public sealed class TestSilo : IAsyncDisposable
             "--SalesOS:Cluster:ShutdownTimeout=00:00:20",
             $"--SalesOS:Http:ApiPort={apiPort}",
             $"--SalesOS:Http:DashboardPort={FreePorts.Next()}",
+            $"--SalesOS:Security:AdminApiKey={AdminKey}",
             "--Logging:LogLevel:Default=Warning",
             $"--contentRoot={Path.Combine(RepositoryPaths.Root, "silo", "SalesOS.Silo")}",
         ];
-        var app = SiloHost.Build(args);
+        var app = SiloHost.Build(args, configure);
         await app.StartAsync();
         return new TestSilo(app, apiPort, gatewayPort, serviceId);
     }

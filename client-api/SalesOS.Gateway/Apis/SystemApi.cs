@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Runtime;
+using SalesOS.Contracts.ReadModel;
 
 namespace SalesOS.Gateway.Apis;
 
@@ -12,9 +13,13 @@ public static class SystemApi
     public static RouteGroupBuilder MapSystemApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/system").WithTags("System");
+        group.MapGet("/projection-lag", GetProjectionLag).WithName("GetProjectionLag").WithSummary("How far the read model trails the events (p50/p99 over the last 10,000).");
         group.MapGet("/silos", GetSilos).WithName("GetSilos").WithSummary("Lists the silos of the cluster and their status.");
         return group;
     }
+
+    public static async Task<Ok<ProjectionLag>> GetProjectionLag(IClusterClient cluster)
+        => TypedResults.Ok(await cluster.GetGrain<IProjectionMonitorGrain>(0).GetLag());
 
     public static async Task<Ok<SiloInfo[]>> GetSilos(IClusterClient cluster)
     {

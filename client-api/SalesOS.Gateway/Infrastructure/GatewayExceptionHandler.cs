@@ -15,9 +15,23 @@ public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetail
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var unavailable = exception is not BadHttpRequestException && await ClusterAvailability.IsUnavailableAsync(exception, cluster, cancellationToken);
+        var unavailable = exception is not (BadHttpRequestException or TransitionRefusedException or CommandRejectedException) && await ClusterAvailability.IsUnavailableAsync(exception, cluster, cancellationToken);
         var problem = exception switch
         {
+            TransitionRefusedException refused => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = $"The {refused.Entity} cannot do that in its current state.",
+                Detail = refused.Message,
+                Extensions = { ["currentState"] = refused.CurrentState, ["trigger"] = refused.Trigger },
+            },
+            CommandRejectedException rejected => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The command was understood but refused.",
+                Detail = rejected.Message,
+                Extensions = { ["errors"] = new Dictionary<string, string[]> { [rejected.Field] = [rejected.Message] } },
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -25,8 +25,10 @@ public sealed partial class Validation
     }
 
     /// <summary>Ids that appear in routes and grain keys: letters, digits, '-', '_' and '.', at most 100.</summary>
+    public static bool IsId(string? value) => value is not null && IdPattern().IsMatch(value);
+
     public Validation RequireId(string? value, string field)
-        => Require(value is not null && IdPattern().IsMatch(value), field,
+        => Require(IsId(value), field,
             "must be 1 to 100 characters of letters, digits, '-', '_' or '.'");
 
     /// <summary>An optional <c>Idempotency-Key</c> header: when present, 1 to 128 characters of letters, digits, '-', '_', '.' or ':'.</summary>

@@ -5,10 +5,12 @@ using Orleans.Dashboard;
 using SalesOS.Contracts;
 using SalesOS.Gateway;
 using SalesOS.Gateway.Infrastructure;
+using SalesOS.Gateway.Security;
 using SalesOS.Grains;
 using SalesOS.Grains.Eventing;
 using SalesOS.Grains.Infrastructure;
 using SalesOS.Storage;
+using SalesOS.Storage.ReadModel;
 
 namespace SalesOS.Silo.Hosting;
 
@@ -20,7 +22,9 @@ namespace SalesOS.Silo.Hosting;
 /// </summary>
 public static class SiloHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="args">Command-line settings.</param>
+    /// <param name="configureSilo">Extra silo configuration from the code that hosts SalesOS (extensions, test fault injection).</param>
+    public static WebApplication Build(string[] args, Action<ISiloBuilder>? configureSilo = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var storage = builder.Configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
@@ -29,6 +33,8 @@ public static class SiloHost
         var coHostGateway = http.CoHostGateway ?? storage.Profile == StorageProfile.Embedded;
 
         builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton<ReadModelDatabase>();
+        builder.Services.AddSingleton<CompanyReadModel>();
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton(http);
         builder.Services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);
@@ -70,10 +76,13 @@ public static class SiloHost
             {
                 silo.AddDashboard();
             }
+
+            configureSilo?.Invoke(silo);
         });
 
         if (coHostGateway)
         {
+            EnsureAdminApiKey(builder, storage);
             builder.Services.AddSalesOSGateway();
         }
         else
@@ -103,6 +112,36 @@ public static class SiloHost
         return app;
     }
 
+    /// <summary>
+    /// The embedded profile needs no set-up, so when no admin key is configured it makes one, once,
+    /// and keeps it beside the data (readable by the owner only) where the README points.
+    /// </summary>
+    private static void EnsureAdminApiKey(WebApplicationBuilder builder, StorageSettings storage)
+    {
+        var configured = builder.Configuration[$"{SecurityOptions.SectionName}:AdminApiKey"];
+        if (!string.IsNullOrWhiteSpace(configured) || storage.Profile != StorageProfile.Embedded)
+        {
+            return;
+        }
+
+        var path = Path.Combine(Path.GetFullPath(storage.DataDirectory), "admin-api-key");
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, "sos_admin_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)) + "\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        builder.Configuration.AddInMemoryCollection([new($"{SecurityOptions.SectionName}:AdminApiKey", File.ReadAllText(path).Trim())]);
+        builder.Services.AddSingleton(new AdminKeyLocation(path));
+    }
+
+    /// <summary>Where the generated admin key is, so the start-up message can say.</summary>
+    public sealed record AdminKeyLocation(string Path);
+
     private static void Listen(KestrelServerOptions kestrel, string address, int port)
     {
         if (string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase))
@@ -123,6 +162,10 @@ public static class SiloHost
         if (coHostGateway)
         {
             app.Logger.LogInformation("REST gateway:  http://{Host}:{Port}/api  (OpenAPI: /openapi/v1.json, ready: /health/ready)", host, http.ApiPort);
+            if (app.Services.GetService<AdminKeyLocation>() is { } adminKey)
+            {
+                app.Logger.LogInformation("Admin API key: in {Path}", adminKey.Path);
+            }
         }
         else
         {

@@ -35,25 +35,22 @@ public sealed class ProbeGrain(
 
     public async Task<ProbeSnapshot> Write(string value, string? idempotencyKey = null)
     {
-        if (idempotencyKey is not null && state.State.AppliedCommands.Contains(idempotencyKey))
+        if (state.State.AppliedCommands.TryGet(idempotencyKey, out var earlier))
         {
-            return Snapshot();
+            return earlier;
         }
 
         state.State.Value = value;
         state.State.Writes++;
-        if (idempotencyKey is not null)
-        {
-            state.State.AppliedCommands.Record(idempotencyKey);
-        }
-
         var id = this.GetPrimaryKeyString();
         var writes = state.State.Writes;
         outbox.Raise(sequence => new ProbeWritten(Guid.NewGuid(), id, sequence, writes, value, time.GetUtcNow()));
+        var result = Snapshot();
+        state.State.AppliedCommands.Record(idempotencyKey, result);
         await outbox.EnsureDrainScheduledAsync();
         await state.WriteStateAsync();
         await outbox.PublishAsync();
-        return Snapshot();
+        return result;
     }
 
     public async Task<ProbeSnapshot> ScheduleReminder(TimeSpan dueIn)

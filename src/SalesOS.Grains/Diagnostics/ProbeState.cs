@@ -13,6 +13,6 @@ public sealed class ProbeState
     [Id(2)] public DateTimeOffset? ReminderDueAt { get; set; }
     [Id(3)] public int RemindersFired { get; set; }
     [Id(4)] public DateTimeOffset? LastReminderFiredAt { get; set; }
-    [Id(5)] public IdempotencyLog AppliedCommands { get; set; } = new();
+    [Id(5)] public IdempotencyLog<ProbeSnapshot> AppliedCommands { get; set; } = new();
     [Id(6)] public OutboxState<ProbeWritten> Outbox { get; set; } = new();
 }

@@ -47,16 +47,18 @@ public sealed class SequenceWindowTests
     [Fact]
     public void IdempotencyLog_RemembersTheLatestKeysUpToItsCapacity()
     {
-        var log = new IdempotencyLog();
-        for (var i = 0; i < IdempotencyLog.Capacity + 10; i++)
+        var log = new IdempotencyLog<int>();
+        for (var i = 0; i < IdempotencyLog<int>.Capacity + 10; i++)
         {
-            log.Record($"k{i}");
+            log.Record($"k{i}", i);
         }
 
-        Assert.False(log.Contains("k0"));
-        Assert.False(log.Contains("k9"));
-        Assert.True(log.Contains("k10"));
-        Assert.True(log.Contains($"k{IdempotencyLog.Capacity + 9}"));
-        Assert.Equal(IdempotencyLog.Capacity, log.Keys.Count);
+        Assert.False(log.TryGet("k0", out _));
+        Assert.False(log.TryGet("k9", out _));
+        Assert.True(log.TryGet("k10", out var tenth));
+        Assert.Equal(10, tenth);
+        Assert.True(log.TryGet($"k{IdempotencyLog<int>.Capacity + 9}", out _));
+        Assert.False(log.TryGet(null, out _));
+        Assert.Equal(IdempotencyLog<int>.Capacity, log.Entries.Count);
     }
 }

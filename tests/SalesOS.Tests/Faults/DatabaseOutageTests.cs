@@ -11,7 +11,7 @@ namespace SalesOS.Tests.Faults;
 public sealed class DatabaseOutageTests(PostgresFixture postgres) : IDisposable
 {
     private readonly TempDirectory work = new();
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(45) };
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(45), DefaultRequestHeaders = { Authorization = new("Bearer", TestSilo.AdminKey) } };
 
     [Fact]
     public async Task DatabaseDownForSeconds_MidWorkload_RefusesWith503AndRecoversWithoutRestart()

@@ -13,7 +13,7 @@ public sealed class SiloCrashTests(PostgresFixture postgres) : IDisposable
     private static readonly TimeSpan WorkloadDeadline = TimeSpan.FromSeconds(150);
     private static readonly string[] RefusalsWhileRestarting = ["connection lost", "connection refused", "503"];
     private readonly TempDirectory work = new();
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(45) };
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(45), DefaultRequestHeaders = { Authorization = new("Bearer", TestSilo.AdminKey) } };
 
     [Fact]
     public async Task KillingOneOfTwoClusterSilos_MidWorkload_LosesAndDuplicatesNothing()

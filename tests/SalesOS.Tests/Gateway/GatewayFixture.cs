@@ -14,7 +14,13 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public TestSilo Silo { get; private set; } = null!;
 
+    /// <summary>A client without credentials, for the authentication tests.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>Another client of the same gateway, for requests with other credentials.</summary>
+    public HttpClient CreateClient() => factory!.CreateClient();
 
     public async Task InitializeAsync()
     {
@@ -26,14 +32,18 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("SalesOS:Cluster:GatewayPorts:0", Silo.GatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("SalesOS:Cluster:ServiceId", serviceId);
             web.UseSetting("SalesOS:Cluster:ClusterId", serviceId);
+            web.UseSetting("SalesOS:Security:AdminApiKey", TestSilo.AdminKey);
         });
         Http = factory.CreateClient();
+        Http.DefaultRequestHeaders.Authorization = new("Bearer", TestSilo.AdminKey);
+        Anonymous = factory.CreateClient();
         await Eventually.Get(() => Http.GetAsync(new Uri("/health/ready", UriKind.Relative)), r => r.IsSuccessStatusCode, TimeSpan.FromSeconds(30), "the gateway to reach the silo");
     }
 
     public async Task DisposeAsync()
     {
         Http.Dispose();
+        Anonymous.Dispose();
         if (factory is not null)
         {
             await factory.DisposeAsync();

@@ -13,7 +13,7 @@ public sealed class ProcessTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly TempDirectory work = new();
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10), DefaultRequestHeaders = { Authorization = new("Bearer", TestSilo.AdminKey) } };
 
     [Fact]
     public async Task Silo_ServesGatewayAndDashboard_StopsGracefullyOnSigterm_AndKeepsStateForTheNextStart()
@@ -34,6 +34,11 @@ public sealed class ProcessTests : IDisposable
         await using (var silo = RunningProcess.StartDotnet(RepositoryPaths.SiloDll, work.Path, settings))
         {
             await WaitUntilReadyAsync(silo, api);
+            // No admin key was configured: the embedded silo made one beside its data and says where.
+            var keyFile = Path.Combine(work.Path, "data", "admin-api-key");
+            Assert.Contains(keyFile, silo.Output, StringComparison.Ordinal);
+            http.DefaultRequestHeaders.Authorization = new("Bearer", (await File.ReadAllTextAsync(keyFile)).Trim());
+            Assert.Equal(System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
             var dashboard = await http.GetAsync(new Uri($"http://127.0.0.1:{dashboardPort}/dashboard/"));
             Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
             (await http.PutAsJsonAsync(new Uri(api, "/api/probes/process"), new { value = "kept" })).EnsureSuccessStatusCode();
@@ -68,6 +73,7 @@ public sealed class ProcessTests : IDisposable
             $"--contentRoot={Path.GetDirectoryName(RepositoryPaths.ClientApiDll)}",
             $"--urls=http://127.0.0.1:{httpPort}",
             $"--SalesOS:Cluster:GatewayPorts:0={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
+            $"--SalesOS:Security:AdminApiKey={TestSilo.AdminKey}",
             $"--SalesOS:Cluster:ServiceId={serviceId}",
             $"--SalesOS:Cluster:ClusterId={serviceId}");
 

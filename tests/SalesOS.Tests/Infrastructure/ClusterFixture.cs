@@ -5,6 +5,8 @@ using Orleans.TestingHost;
 using SalesOS.Contracts;
 using SalesOS.Grains;
 using SalesOS.Grains.Eventing;
+using SalesOS.Storage;
+using SalesOS.Storage.ReadModel;
 
 namespace SalesOS.Tests.Infrastructure;
 
@@ -22,9 +24,25 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
-    public Task InitializeAsync() => Cluster.DeployAsync();
+    /// <summary>The read model's SQLite database (one per test run), shared by the test silo and the tests.</summary>
+    public static readonly StorageSettings ReadModelStorage = new()
+    {
+        Profile = StorageProfile.Embedded,
+        DataDirectory = Path.Combine(Path.GetTempPath(), $"salesos-cluster-fixture-{Guid.NewGuid():N}"),
+    };
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        await new SchemaMigrator(ReadModelStorage).MigrateAsync();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(ReadModelStorage.DataDirectory, recursive: true);
+    }
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
@@ -37,6 +55,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Time);
             silo.Services.Configure<EventDeliveryOptions>(options => options.RedeliveryDelay = TimeSpan.FromSeconds(1));
+            silo.Services.AddSingleton(ReadModelStorage);
+            silo.Services.AddSingleton<ReadModelDatabase>();
+            silo.Services.AddSingleton<CompanyReadModel>();
         }
     }
 }

@@ -1,0 +1,36 @@
+using SalesOS.Contracts.Companies;
+
+namespace SalesOS.Contracts.ReadModel;
+
+/// <summary>Answers read-model queries inside the cluster, so clients need no database access.</summary>
+[Alias("SalesOS.ReadModel.ICompanyQueryGrain")]
+public interface ICompanyQueryGrain : IGrainWithIntegerKey
+{
+    [Alias("Query")]
+    Task<CompanyPage> Query(CompanyQuery query);
+
+    [Alias("Funnel")]
+    Task<CompanyFunnel> Funnel(string workspaceId, string? marketId);
+}
+
+/// <summary>Collects how far the projections trail the events, from every silo.</summary>
+[Alias("SalesOS.ReadModel.IProjectionMonitorGrain")]
+public interface IProjectionMonitorGrain : IGrainWithIntegerKey
+{
+    [Alias("Report")]
+    Task Report(string projection, IReadOnlyList<double> lagMilliseconds);
+
+    [Alias("GetLag")]
+    Task<ProjectionLag> GetLag();
+}
+
+/// <summary>Lag between an event being raised and its row being written, over the last <see cref="Samples"/> events.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.ReadModel.ProjectionLag")]
+public sealed record ProjectionLag(
+    [property: Id(0)] long EventsProjected,
+    [property: Id(1)] int Samples,
+    [property: Id(2)] double P50Milliseconds,
+    [property: Id(3)] double P99Milliseconds,
+    [property: Id(4)] double MaxMilliseconds,
+    [property: Id(5)] DateTimeOffset? LastProjectedAt);

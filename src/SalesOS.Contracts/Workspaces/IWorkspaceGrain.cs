@@ -1,0 +1,62 @@
+namespace SalesOS.Contracts.Workspaces;
+
+/// <summary>A tenant: one selling company. Every entity key and API route carries its id.</summary>
+[Alias("SalesOS.Workspaces.IWorkspaceGrain")]
+public interface IWorkspaceGrain : IGrainWithStringKey
+{
+    /// <summary>The workspace, or null when it was never created.</summary>
+    [Alias("Get")]
+    Task<WorkspaceSnapshot?> Get();
+
+    /// <summary>Creates the workspace; creating an existing one with the same name returns it unchanged.</summary>
+    [Alias("Create")]
+    Task<WorkspaceSnapshot> Create(string name);
+
+    /// <summary>Issues an API key. Only its hash is stored; the caller gets the secret once, in <see cref="IssuedApiKey"/>.</summary>
+    [Alias("IssueApiKey")]
+    Task<IssuedApiKey> IssueApiKey(string label, string issuedBy);
+
+    [Alias("RevokeApiKey")]
+    Task<bool> RevokeApiKey(string keyId);
+
+    [Alias("ListApiKeys")]
+    Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys();
+}
+
+/// <summary>One API key, found by the id embedded in the key itself; verifies the secret against its hash.</summary>
+[Alias("SalesOS.Workspaces.IApiKeyGrain")]
+public interface IApiKeyGrain : IGrainWithStringKey
+{
+    [Alias("Store")]
+    Task Store(string workspaceId, byte[] secretHash);
+
+    /// <summary>The workspace the key belongs to, or null when the secret is wrong or the key is revoked or unknown.</summary>
+    [Alias("Verify")]
+    Task<string?> Verify(byte[] secretHash);
+
+    [Alias("Revoke")]
+    Task Revoke();
+}
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Workspaces.WorkspaceSnapshot")]
+public sealed record WorkspaceSnapshot(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] DateTimeOffset CreatedAt);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Workspaces.ApiKeyInfo")]
+public sealed record ApiKeyInfo(
+    [property: Id(0)] string KeyId,
+    [property: Id(1)] string Label,
+    [property: Id(2)] string IssuedBy,
+    [property: Id(3)] DateTimeOffset IssuedAt,
+    [property: Id(4)] DateTimeOffset? RevokedAt);
+
+/// <summary>A new key: <see cref="Key"/> is shown once and never stored.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Workspaces.IssuedApiKey")]
+public sealed record IssuedApiKey(
+    [property: Id(0)] ApiKeyInfo Info,
+    [property: Id(1)] string Key);

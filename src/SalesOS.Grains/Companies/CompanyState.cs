@@ -1,0 +1,32 @@
+using SalesOS.Contracts.Companies;
+using SalesOS.Contracts.Domain;
+using SalesOS.Grains.Commands;
+using SalesOS.Grains.Eventing;
+
+namespace SalesOS.Grains.Companies;
+
+[GenerateSerializer]
+[Alias("SalesOS.Companies.CompanyRecord")]
+public sealed class CompanyRecord
+{
+    [Id(0)] public bool Registered { get; set; }
+    [Id(1)] public CompanyState State { get; set; }
+    [Id(2)] public string? FailureReason { get; set; }
+    [Id(3)] public string Name { get; set; } = "";
+    [Id(4)] public string? Industry { get; set; }
+    [Id(5)] public int? EmployeeCount { get; set; }
+    [Id(6)] public decimal? AnnualRevenueUsd { get; set; }
+    [Id(7)] public string? Country { get; set; }
+    [Id(8)] public List<string> Technologies { get; set; } = [];
+    [Id(9)] public List<string> MarketIds { get; set; } = [];
+    [Id(10)] public List<string> Sources { get; set; } = [];
+    [Id(11)] public string? Owner { get; set; }
+    [Id(12)] public double? FitScore { get; set; }
+    [Id(13)] public double? IntentScore { get; set; }
+    [Id(14)] public long Version { get; set; }
+    [Id(15)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(16)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(17)] public List<Activity> Timeline { get; set; } = [];
+    [Id(18)] public IdempotencyLog<CompanySnapshot> AppliedCommands { get; set; } = new();
+    [Id(19)] public OutboxState<CompanyChanged> Outbox { get; set; } = new();
+}
