@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Domain;
+using SalesOS.Contracts.Errors;
 using SalesOS.Contracts.ReadModel;
 using SalesOS.Domain.Identity;
 using SalesOS.Gateway.Infrastructure;
@@ -67,9 +68,9 @@ public static class CompanyApi
         {
             return TypedResults.Ok(await cluster.GetGrain<ICompanyQueryGrain>(0).Query(query));
         }
-        catch (ArgumentException e) when (e.ParamName == "cursor")
+        catch (CommandRejectedException e) when (e.Field == "cursor")
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["is not one this API returned"] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = [e.Message] });
         }
     }
 

@@ -17,8 +17,9 @@ public interface ICompanyQueryGrain : IGrainWithIntegerKey
 [Alias("SalesOS.ReadModel.IProjectionMonitorGrain")]
 public interface IProjectionMonitorGrain : IGrainWithIntegerKey
 {
+    /// <summary>A flushed batch: how many events it covered and the lag of each row it wrote.</summary>
     [Alias("Report")]
-    Task Report(string projection, IReadOnlyList<double> lagMilliseconds);
+    Task Report(string projection, int events, IReadOnlyList<double> lagMilliseconds);
 
     [Alias("GetLag")]
     Task<ProjectionLag> GetLag();

@@ -26,12 +26,14 @@ public sealed class CompanyProjectionGrain(CompanyReadModel readModel, TimeProvi
 
     private readonly Dictionary<string, (CompanySnapshot Company, DateTimeOffset RaisedAt)> pending = [];
     private IGrainTimer? flushTimer;
+    private int eventsPending;
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
         => await handleFactory.Create<CompanyChanged>().ResumeAsync(this);
 
     public async Task OnNextAsync(CompanyChanged item, StreamSequenceToken? token = null)
     {
+        eventsPending++;
         // Only the newest snapshot of a company matters; older ones in the same batch are skipped.
         if (!pending.TryGetValue(item.Company.Domain, out var existing) || existing.Company.Version < item.Company.Version)
         {
@@ -64,7 +66,9 @@ public sealed class CompanyProjectionGrain(CompanyReadModel readModel, TimeProvi
         }
 
         var batch = pending.Values.ToList();
+        var events = eventsPending;
         pending.Clear();
+        eventsPending = 0;
         try
         {
             await readModel.UpsertAsync(batch.Select(b => b.Company).ToList());
@@ -78,6 +82,8 @@ public sealed class CompanyProjectionGrain(CompanyReadModel readModel, TimeProvi
                 pending.TryAdd(company.Domain, (company, raisedAt));
             }
 
+            eventsPending += events;
+
             flushTimer = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { Interleave = false });
             return;
         }
@@ -89,6 +95,6 @@ public sealed class CompanyProjectionGrain(CompanyReadModel readModel, TimeProvi
             LagHistogram.Record(lag);
         }
 
-        await GrainFactory.GetGrain<IProjectionMonitorGrain>(0).Report("companies", lags);
+        await GrainFactory.GetGrain<IProjectionMonitorGrain>(0).Report("companies", events, lags);
     }
 }

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using SalesOS.Contracts.Companies;
+using SalesOS.Contracts.Errors;
 using SalesOS.Contracts.ReadModel;
 using SalesOS.Storage.ReadModel;
 
@@ -9,7 +10,17 @@ namespace SalesOS.Grains.ReadModel;
 [StatelessWorker]
 public sealed class CompanyQueryGrain(CompanyReadModel readModel) : Grain, ICompanyQueryGrain
 {
-    public Task<CompanyPage> Query(CompanyQuery query) => readModel.QueryAsync(query);
+    public async Task<CompanyPage> Query(CompanyQuery query)
+    {
+        try
+        {
+            return await readModel.QueryAsync(query);
+        }
+        catch (ArgumentException e) when (e.ParamName == "cursor")
+        {
+            throw new CommandRejectedException("cursor", "is not one this API returned", true);
+        }
+    }
 
     public Task<CompanyFunnel> Funnel(string workspaceId, string? marketId) => readModel.FunnelAsync(workspaceId, marketId);
 }

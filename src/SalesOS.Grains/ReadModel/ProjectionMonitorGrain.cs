@@ -10,7 +10,7 @@ public sealed class ProjectionMonitorGrain(TimeProvider clock) : Grain, IProject
     private long projected;
     private DateTimeOffset? lastProjectedAt;
 
-    public Task Report(string projection, IReadOnlyList<double> lagMilliseconds)
+    public Task Report(string projection, int events, IReadOnlyList<double> lagMilliseconds)
     {
         foreach (var lag in lagMilliseconds)
         {
@@ -21,7 +21,7 @@ public sealed class ProjectionMonitorGrain(TimeProvider clock) : Grain, IProject
             }
         }
 
-        projected += lagMilliseconds.Count;
+        projected += events;
         lastProjectedAt = clock.GetUtcNow();
         return Task.CompletedTask;
     }
