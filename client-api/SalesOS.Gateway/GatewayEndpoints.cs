@@ -78,6 +78,7 @@ public static class GatewayEndpoints
         app.MapSystemApi().RequireAuthorization(Policies.Admin);
         app.MapWorkspaceApi();
         app.MapCompanyApi();
+        app.MapContactApi();
         return app;
     }
 

@@ -11,4 +11,7 @@ public static class StreamIds
 
     /// <summary>Changes of companies, keyed by workspace id: one ordered stream per workspace.</summary>
     public const string CompanyEvents = "company-events";
+
+    /// <summary>Changes of contacts, keyed by workspace id.</summary>
+    public const string ContactEvents = "contact-events";
 }

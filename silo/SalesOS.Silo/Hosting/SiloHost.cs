@@ -35,6 +35,7 @@ public static class SiloHost
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton<ReadModelDatabase>();
         builder.Services.AddSingleton<CompanyReadModel>();
+        builder.Services.AddSingleton<ContactReadModel>();
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton(http);
         builder.Services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);

@@ -49,6 +49,8 @@ public static class StorageProfileExtensions
                 o.Invariant = invariant;
                 o.ConnectionString = connectionString;
                 o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                // Clearing a grain's state deletes its row: erasure must not leave the key (an email address) behind.
+                o.DeleteStateOnClear = true;
             });
 
         silo.AddAdoNetGrainStorage(StorageNames.Grains, ConfigureGrainStorage);

@@ -21,6 +21,21 @@ public interface IWorkspaceGrain : IGrainWithStringKey
 
     [Alias("ListApiKeys")]
     Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys();
+
+    /// <summary>Adds a person (by email or contact identity) to the suppression list; only a salted hash is kept.</summary>
+    [Alias("Suppress")]
+    Task Suppress(string identity, string reason);
+
+    /// <summary>Whether a person is on the suppression list: checked before registering and before every send.</summary>
+    [Alias("IsSuppressed")]
+    Task<bool> IsSuppressed(string identity);
+
+    /// <summary>Which of these identities are suppressed (one call for a whole projection batch).</summary>
+    [Alias("FindSuppressed")]
+    Task<IReadOnlyList<string>> FindSuppressed(IReadOnlyList<string> identities);
+
+    [Alias("CountSuppressed")]
+    Task<int> CountSuppressed();
 }
 
 /// <summary>One API key, found by the id embedded in the key itself; verifies the secret against its hash.</summary>

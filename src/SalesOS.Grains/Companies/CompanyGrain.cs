@@ -6,6 +6,7 @@ using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.Errors;
 using SalesOS.Domain.StateMachines;
+using SalesOS.Grains.Entities;
 using SalesOS.Grains.Eventing;
 
 namespace SalesOS.Grains.Companies;
@@ -49,8 +50,9 @@ public sealed class CompanyGrain(
         }
 
         var now = time.GetUtcNow();
+        var isNew = !Company.Registered;
         string summary;
-        if (!Company.Registered)
+        if (isNew)
         {
             Company.Registered = true;
             Company.State = CompanyState.Sourced;
@@ -64,7 +66,7 @@ public sealed class CompanyGrain(
         }
 
         Merge(registration);
-        return await AcceptAsync(new Activity(Guid.NewGuid(), now, context.Actor, Company.Version == 0 ? "sourced" : "merged", summary, context.Reason), context);
+        return await AcceptAsync(new Activity(Guid.NewGuid(), now, context.Actor, isNew ? "sourced" : "merged", summary, context.Reason), context);
     }
 
     public async Task<CompanySnapshot> Transition(CompanyTrigger trigger, CommandContext context)
@@ -100,19 +102,9 @@ public sealed class CompanyGrain(
         }
     }
 
-    private async Task<CompanySnapshot> AcceptAsync(Activity activity, CommandContext context)
-    {
-        Company.Version++;
-        Company.UpdatedAt = activity.At;
-        Company.Timeline.Add(activity);
-        var snapshot = Snapshot();
-        outbox.Raise(sequence => new CompanyChanged(Guid.NewGuid(), sequence, activity, snapshot));
-        Company.AppliedCommands.Record(context.IdempotencyKey, snapshot);
-        await outbox.EnsureDrainScheduledAsync();
-        await state.WriteStateAsync();
-        await outbox.PublishAsync();
-        return snapshot;
-    }
+    private Task<CompanySnapshot> AcceptAsync(Activity activity, CommandContext context)
+        => EntityChanges.AcceptAsync(Company, state.WriteStateAsync, outbox, activity, context, Snapshot,
+            (sequence, snapshot) => new CompanyChanged(Guid.NewGuid(), sequence, activity, snapshot));
 
     private void Merge(CompanyRegistration registration)
     {

@@ -1,13 +1,14 @@
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Domain;
 using SalesOS.Grains.Commands;
+using SalesOS.Grains.Entities;
 using SalesOS.Grains.Eventing;
 
 namespace SalesOS.Grains.Companies;
 
 [GenerateSerializer]
 [Alias("SalesOS.Companies.CompanyRecord")]
-public sealed class CompanyRecord
+public sealed class CompanyRecord : IEntityRecord<CompanySnapshot, CompanyChanged>
 {
     [Id(0)] public bool Registered { get; set; }
     [Id(1)] public CompanyState State { get; set; }

@@ -14,6 +14,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public TestSilo Silo { get; private set; } = null!;
 
+    /// <summary>The embedded silo's data folder (its SQLite database is salesos.db there).</summary>
+    public string DataDirectory => data.Path;
+
     /// <summary>A client without credentials, for the authentication tests.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
 

@@ -58,6 +58,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(ReadModelStorage);
             silo.Services.AddSingleton<ReadModelDatabase>();
             silo.Services.AddSingleton<CompanyReadModel>();
+            silo.Services.AddSingleton<ContactReadModel>();
         }
     }
 }

@@ -1,0 +1,149 @@
+using SalesOS.Contracts.Domain;
+
+namespace SalesOS.Contracts.Contacts;
+
+/// <summary>
+/// One person of one workspace, keyed "{workspaceId}/{identity}" where the identity is
+/// "email:&lt;normalised address&gt;" or "linkedin:&lt;profile path&gt;" (<see cref="ContactKey"/>): a
+/// person found twice is the same grain.
+/// </summary>
+[Alias("SalesOS.Contacts.IContactGrain")]
+public interface IContactGrain : IGrainWithStringKey
+{
+    [Alias("Get")]
+    Task<ContactSnapshot?> Get();
+
+    /// <summary>Registers the contact (state Found) or merges a duplicate sighting. Refused (CommandRejectedException) for a suppressed person.</summary>
+    [Alias("Register")]
+    Task<ContactSnapshot> Register(ContactRegistration registration, CommandContext context);
+
+    [Alias("Transition")]
+    Task<ContactSnapshot> Transition(ContactTransition transition, CommandContext context);
+
+    [Alias("GetTimeline")]
+    Task<IReadOnlyList<Activity>> GetTimeline();
+
+    /// <summary>GDPR access: everything SalesOS holds about this person.</summary>
+    [Alias("Export")]
+    Task<ContactExport?> Export();
+
+    /// <summary>GDPR erasure: forgets every personal detail, leaving only a salted hash in the workspace's suppression list.</summary>
+    [Alias("Erase")]
+    Task<bool> Erase(CommandContext context);
+}
+
+public static class ContactKey
+{
+    public static string For(string workspaceId, string identityKey) => $"{workspaceId}/{identityKey}";
+
+    public static (string WorkspaceId, string Identity) Parse(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return (key[..slash], key[(slash + 1)..]);
+    }
+}
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactRegistration")]
+public sealed record ContactRegistration(
+    [property: Id(0)] string Source,
+    [property: Id(1)] string? Email = null,
+    [property: Id(2)] string? LinkedInUrl = null,
+    [property: Id(3)] string? FirstName = null,
+    [property: Id(4)] string? LastName = null,
+    [property: Id(5)] string? Title = null,
+    [property: Id(6)] string? Seniority = null,
+    [property: Id(7)] string? Department = null,
+    [property: Id(8)] string? Phone = null,
+    [property: Id(9)] string? CompanyDomain = null,
+    [property: Id(10)] string? LawfulBasis = null);
+
+/// <summary>A trigger and the details some triggers need (tier for Score, sequence for Enroll, kind for RecordReply).</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactTransition")]
+public sealed record ContactTransition(
+    [property: Id(0)] ContactTrigger Trigger,
+    [property: Id(1)] int? Tier = null,
+    [property: Id(2)] string? SequenceId = null,
+    [property: Id(3)] ReplyKind? ReplyKind = null);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactSnapshot")]
+public sealed record ContactSnapshot(
+    [property: Id(0)] string WorkspaceId,
+    [property: Id(1)] string Identity,
+    [property: Id(2)] ContactState State,
+    [property: Id(3)] string? Email,
+    [property: Id(4)] string? LinkedInUrl,
+    [property: Id(5)] string? FirstName,
+    [property: Id(6)] string? LastName,
+    [property: Id(7)] string? Title,
+    [property: Id(8)] string? Seniority,
+    [property: Id(9)] string? Department,
+    [property: Id(10)] string? Phone,
+    [property: Id(11)] string? CompanyDomain,
+    [property: Id(12)] string? LawfulBasis,
+    [property: Id(13)] int? Tier,
+    [property: Id(14)] string? SequenceId,
+    [property: Id(15)] int SequenceStep,
+    [property: Id(16)] ReplyKind? LastReply,
+    [property: Id(17)] IReadOnlyList<string> Sources,
+    [property: Id(18)] long Version,
+    [property: Id(19)] DateTimeOffset CreatedAt,
+    [property: Id(20)] DateTimeOffset UpdatedAt);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactExport")]
+public sealed record ContactExport(
+    [property: Id(0)] ContactSnapshot Contact,
+    [property: Id(1)] IReadOnlyList<Activity> Timeline,
+    [property: Id(2)] DateTimeOffset ExportedAt);
+
+/// <summary>Published on <see cref="StreamIds.ContactEvents"/> (stream key: workspace id). <see cref="Contact"/> is null when the contact was erased.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactChanged")]
+public sealed record ContactChanged(
+    [property: Id(0)] Guid EventId,
+    [property: Id(1)] long Sequence,
+    [property: Id(2)] string WorkspaceId,
+    [property: Id(3)] string Identity,
+    [property: Id(4)] Activity Activity,
+    [property: Id(5)] ContactSnapshot? Contact);
+
+/// <summary>A filtered page of a workspace's contacts from the read model, in identity order.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactQuery")]
+public sealed record ContactQuery(
+    [property: Id(0)] string WorkspaceId,
+    [property: Id(1)] ContactState? State = null,
+    [property: Id(2)] int? Tier = null,
+    [property: Id(3)] string? CompanyDomain = null,
+    [property: Id(4)] string? Search = null,
+    [property: Id(5)] int Limit = 50,
+    [property: Id(6)] string? Cursor = null);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactListItem")]
+public sealed record ContactListItem(
+    [property: Id(0)] string Identity,
+    [property: Id(1)] ContactState State,
+    [property: Id(2)] string? Email,
+    [property: Id(3)] string? FirstName,
+    [property: Id(4)] string? LastName,
+    [property: Id(5)] string? Title,
+    [property: Id(6)] string? CompanyDomain,
+    [property: Id(7)] int? Tier,
+    [property: Id(8)] long Version);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Contacts.ContactPage")]
+public sealed record ContactPage(
+    [property: Id(0)] IReadOnlyList<ContactListItem> Items,
+    [property: Id(1)] string? NextCursor);
+
+[Alias("SalesOS.Contacts.IContactQueryGrain")]
+public interface IContactQueryGrain : IGrainWithIntegerKey
+{
+    [Alias("Query")]
+    Task<ContactPage> Query(ContactQuery query);
+}
