@@ -81,6 +81,10 @@ public sealed class TestSilo : IAsyncDisposable
             $"--SalesOS:Http:DashboardPort={FreePorts.Next()}",
             $"--SalesOS:Security:AdminApiKey={AdminKey}",
             "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Orleans=Warning",
+            "--Logging:LogLevel:Orleans.Runtime.Silo=Warning",
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            "--Logging:LogLevel:SalesOS=Warning",
             $"--contentRoot={Path.Combine(RepositoryPaths.Root, "silo", "SalesOS.Silo")}",
         ];
         var app = SiloHost.Build(args, configure);
