@@ -30,6 +30,10 @@ public sealed class Outbox<TEvent>(
     // so republishes everything pending, which is what recovers the events of a crashed silo.
     private long publishedUpTo;
 
+    // Redeliveries done by this activation, by sequence. Kept in memory: counting them durably would
+    // cost a write per tick, and a new activation starting the count again only adds repeats.
+    private readonly Dictionary<long, int> redelivered = [];
+
     public bool HasPending => state.Pending.Count > 0;
 
     /// <summary>Adds an event numbered with the next sequence. Persist the grain state before <see cref="PublishAsync"/>.</summary>
@@ -86,12 +90,11 @@ public sealed class Outbox<TEvent>(
     {
         await PublishAsync();
         var now = time.GetUtcNow();
-        var changed = false;
-        for (var i = 0; i < state.Pending.Count; i++)
+        foreach (var entry in state.Pending)
         {
-            var entry = state.Pending[i];
+            var done = redelivered.GetValueOrDefault(entry.Sequence);
             // Redelivery n is due at RaisedAt + delay * (2^n - 1): after 1, 3, 7, ... delays.
-            var dueAt = entry.RaisedAt + (options.RedeliveryDelay * ((1 << (entry.Redeliveries + 1)) - 1));
+            var dueAt = entry.RaisedAt + (options.RedeliveryDelay * ((1 << (done + 1)) - 1));
             if (entry.Sequence > publishedUpTo || dueAt > now)
             {
                 continue;
@@ -107,11 +110,17 @@ public sealed class Outbox<TEvent>(
                 break;
             }
 
-            state.Pending[i] = entry with { Redeliveries = entry.Redeliveries + 1 };
-            changed = true;
+            redelivered[entry.Sequence] = done + 1;
         }
 
-        changed |= state.Pending.RemoveAll(e => e.Redeliveries >= options.Redeliveries) > 0;
+        var finished = state.Pending.Where(e => redelivered.GetValueOrDefault(e.Sequence) >= options.Redeliveries).ToList();
+        foreach (var entry in finished)
+        {
+            state.Pending.Remove(entry);
+            redelivered.Remove(entry.Sequence);
+        }
+
+        var changed = finished.Count > 0;
         if (state.Pending.Count == 0 && state.DrainReminderRegistered)
         {
             var reminder = await grain.GetReminder(ReminderName);

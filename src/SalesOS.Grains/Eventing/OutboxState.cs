@@ -23,5 +23,4 @@ public sealed class OutboxState<TEvent>
 public sealed record OutboxEntry<TEvent>(
     [property: Id(0)] long Sequence,
     [property: Id(1)] TEvent Event,
-    [property: Id(2)] DateTimeOffset RaisedAt,
-    [property: Id(3)] int Redeliveries = 0);
+    [property: Id(2)] DateTimeOffset RaisedAt);
