@@ -79,6 +79,7 @@ public static class GatewayEndpoints
         app.MapWorkspaceApi();
         app.MapCompanyApi();
         app.MapContactApi();
+        app.MapDealApi();
         return app;
     }
 

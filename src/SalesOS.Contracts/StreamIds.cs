@@ -14,4 +14,7 @@ public static class StreamIds
 
     /// <summary>Changes of contacts, keyed by workspace id.</summary>
     public const string ContactEvents = "contact-events";
+
+    /// <summary>Changes of deals, keyed by workspace id.</summary>
+    public const string DealEvents = "deal-events";
 }

@@ -11,7 +11,7 @@ public sealed record BenchResult(
     double PeakWorkingSetMb,
     double? BytesPerActivation = null)
 {
-    public double Ratio => BaselineValue == 0 ? double.NaN : Value / BaselineValue;
+    public double Ratio => BaselineValue <= 0 ? double.NaN : Value / BaselineValue;
 }
 
 public sealed record BenchSettings(int? Count, int? Concurrency, string WorkDirectory);

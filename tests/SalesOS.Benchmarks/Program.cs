@@ -49,7 +49,7 @@ Console.WriteLine($"|---|---|---:|---|---|---:|---:|---:|---:|");
 foreach (var r in results)
 {
     var ratio = double.IsNaN(r.Ratio) ? "—" : r.Ratio.ToString("0.000", CultureInfo.InvariantCulture);
-    var baselineValue = r.BaselineValue == 0 ? "—" : r.BaselineValue.ToString("#,0.##", CultureInfo.InvariantCulture);
+    var baselineValue = r.Baseline.StartsWith("none", StringComparison.Ordinal) ? "—" : r.BaselineValue.ToString("#,0.##", CultureInfo.InvariantCulture);
     var perActivation = r.BytesPerActivation is { } b ? b.ToString("#,0", CultureInfo.InvariantCulture) : "—";
     Console.WriteLine($"| {r.Scenario} | {r.Figure} | {r.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} | {r.Unit} | {r.Baseline} | {baselineValue} | {ratio} | {r.PeakWorkingSetMb:0} | {perActivation} |");
 }
