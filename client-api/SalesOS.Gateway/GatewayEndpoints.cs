@@ -80,6 +80,7 @@ public static class GatewayEndpoints
         app.MapCompanyApi();
         app.MapContactApi();
         app.MapDealApi();
+        app.MapMarketApi();
         return app;
     }
 

@@ -17,4 +17,7 @@ public static class StreamIds
 
     /// <summary>Changes of deals, keyed by workspace id.</summary>
     public const string DealEvents = "deal-events";
+
+    /// <summary>Changes of markets, keyed by workspace id.</summary>
+    public const string MarketEvents = "market-events";
 }
