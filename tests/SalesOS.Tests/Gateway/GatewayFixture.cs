@@ -22,6 +22,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The gateway's services (its endpoint data sources, for the OpenAPI test).</summary>
+    public IServiceProvider GatewayServices => factory!.Services;
+
     /// <summary>Another client of the same gateway, for requests with other credentials.</summary>
     public HttpClient CreateClient() => factory!.CreateClient();
 
