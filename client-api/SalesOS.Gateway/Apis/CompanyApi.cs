@@ -98,12 +98,12 @@ public static class CompanyApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var grain = cluster.GetGrain<ICompanyGrain>(CompanyKey.For(workspaceId, domain));
+        var grain = cluster.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspaceId, domain));
         var existed = await grain.Get() is not null;
         var registration = new CompanyRegistration(
             request.Source ?? "api", request.Name, request.Industry, request.EmployeeCount, request.AnnualRevenueUsd,
             request.Country, request.Technologies, request.MarketId, request.Owner);
-        var company = await grain.Register(registration, Context(user, idempotencyKey));
+        var company = await grain.Register(registration, Caller.Context(user, idempotencyKey));
         return existed
             ? TypedResults.Ok(company)
             : TypedResults.Created($"/api/workspaces/{workspaceId}/companies/{domain}", company);
@@ -111,7 +111,7 @@ public static class CompanyApi
 
     public static async Task<Results<Ok<CompanySnapshot>, NotFound>> GetCompany(string workspaceId, string domain, IClusterClient cluster)
         => CompanyDomain.TryNormalize(domain, out var normalized, out _)
-           && await cluster.GetGrain<ICompanyGrain>(CompanyKey.For(workspaceId, normalized)).Get() is { } company
+           && await cluster.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspaceId, normalized)).Get() is { } company
             ? TypedResults.Ok(company)
             : TypedResults.NotFound();
 
@@ -138,13 +138,13 @@ public static class CompanyApi
             return TypedResults.NotFound();
         }
 
-        var grain = cluster.GetGrain<ICompanyGrain>(CompanyKey.For(workspaceId, normalized));
+        var grain = cluster.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspaceId, normalized));
         if (await grain.Get() is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await grain.Transition(trigger, Context(user, idempotencyKey, request.Reason)));
+        return TypedResults.Ok(await grain.Transition(trigger, Caller.Context(user, idempotencyKey, request.Reason)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Activity>>, NotFound>> GetCompanyTimeline(string workspaceId, string domain, IClusterClient cluster)
@@ -154,12 +154,10 @@ public static class CompanyApi
             return TypedResults.NotFound();
         }
 
-        var grain = cluster.GetGrain<ICompanyGrain>(CompanyKey.For(workspaceId, normalized));
+        var grain = cluster.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspaceId, normalized));
         return await grain.Get() is null ? TypedResults.NotFound() : TypedResults.Ok(await grain.GetTimeline());
     }
 
-    private static CommandContext Context(ClaimsPrincipal user, string? idempotencyKey, string? reason = null)
-        => new("user:" + user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim), idempotencyKey, reason);
 }
 
 public sealed record RegisterCompanyRequest(

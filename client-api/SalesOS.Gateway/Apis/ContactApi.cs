@@ -92,12 +92,12 @@ public static class ContactApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var grain = cluster.GetGrain<IContactGrain>(ContactKey.For(workspaceId, identity!.Key));
+        var grain = cluster.GetGrain<IContactGrain>(WorkspaceKey.For(workspaceId, identity!.Key));
         var existed = await grain.Get() is not null;
         var registration = new ContactRegistration(
             request.Source ?? "api", identity.Email, request.LinkedInUrl, request.FirstName, request.LastName, request.Title, request.Seniority,
             request.Department, request.Phone, request.CompanyDomain is null ? null : CompanyDomain.Normalize(request.CompanyDomain), request.LawfulBasis);
-        var contact = await grain.Register(registration, new CommandContext(Actor(user), idempotencyKey));
+        var contact = await grain.Register(registration, Caller.Context(user, idempotencyKey));
         return existed
             ? TypedResults.Ok(contact)
             : TypedResults.Created($"/api/workspaces/{workspaceId}/contacts/{Uri.EscapeDataString(identity.Key)}", contact);
@@ -135,7 +135,7 @@ public static class ContactApi
         }
 
         var transition = new ContactTransition(trigger, request.Tier, request.SequenceId, replyKind);
-        return TypedResults.Ok(await grain.Transition(transition, new CommandContext(Actor(user), idempotencyKey, request.Reason)));
+        return TypedResults.Ok(await grain.Transition(transition, Caller.Context(user, idempotencyKey, request.Reason)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Activity>>, NotFound>> GetContactTimeline(string workspaceId, string contactId, IClusterClient cluster)
@@ -148,15 +148,14 @@ public static class ContactApi
         => await Grain(cluster, workspaceId, contactId).Export() is { } export ? TypedResults.Ok(export) : TypedResults.NotFound();
 
     public static async Task<Results<NoContent, NotFound>> EraseContact(string workspaceId, string contactId, ClaimsPrincipal user, IClusterClient cluster)
-        => await Grain(cluster, workspaceId, contactId).Erase(new CommandContext(Actor(user))) ? TypedResults.NoContent() : TypedResults.NotFound();
+        => await Grain(cluster, workspaceId, contactId).Erase(Caller.Context(user, null)) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     // Identities hold '/' (LinkedIn paths), which clients send encoded and routing leaves encoded.
     private static IContactGrain Grain(IClusterClient cluster, string workspaceId, string contactId)
-        => cluster.GetGrain<IContactGrain>(ContactKey.For(workspaceId, Uri.UnescapeDataString(contactId)));
+        => cluster.GetGrain<IContactGrain>(WorkspaceKey.For(workspaceId, Uri.UnescapeDataString(contactId)));
 
     private static bool TextOk(string? text, int max) => text is null || text.Length <= max;
 
-    private static string Actor(ClaimsPrincipal user) => "user:" + user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim);
 }
 
 public sealed record RegisterContactRequest(

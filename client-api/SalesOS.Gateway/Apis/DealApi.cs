@@ -35,12 +35,12 @@ public static class DealApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var deal = await cluster.GetGrain<IDealGrain>(DealKey.For(workspaceId, request.DealId!)).Open(Normalize(request.Terms()), Context(user, idempotencyKey));
+        var deal = await cluster.GetGrain<IDealGrain>(WorkspaceKey.For(workspaceId, request.DealId!)).Open(Normalize(request.Terms()), Caller.Context(user, idempotencyKey));
         return TypedResults.Created($"/api/workspaces/{workspaceId}/deals/{deal.DealId}", deal);
     }
 
     public static async Task<Results<Ok<DealSnapshot>, NotFound>> GetDeal(string workspaceId, string dealId, IClusterClient cluster)
-        => await cluster.GetGrain<IDealGrain>(DealKey.For(workspaceId, dealId)).Get() is { } deal ? TypedResults.Ok(deal) : TypedResults.NotFound();
+        => await cluster.GetGrain<IDealGrain>(WorkspaceKey.For(workspaceId, dealId)).Get() is { } deal ? TypedResults.Ok(deal) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<DealSnapshot>, NotFound, ValidationProblem>> UpdateDeal(
         string workspaceId, string dealId, UpdateDealRequest request, [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
@@ -52,13 +52,13 @@ public static class DealApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var grain = cluster.GetGrain<IDealGrain>(DealKey.For(workspaceId, dealId));
+        var grain = cluster.GetGrain<IDealGrain>(WorkspaceKey.For(workspaceId, dealId));
         if (await grain.Get() is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await grain.Update(Normalize(terms), Context(user, idempotencyKey, request.Reason)));
+        return TypedResults.Ok(await grain.Update(Normalize(terms), Caller.Context(user, idempotencyKey, request.Reason)));
     }
 
     public static async Task<Results<Ok<DealSnapshot>, NotFound, ValidationProblem>> TransitionDeal(
@@ -74,18 +74,18 @@ public static class DealApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var grain = cluster.GetGrain<IDealGrain>(DealKey.For(workspaceId, dealId));
+        var grain = cluster.GetGrain<IDealGrain>(WorkspaceKey.For(workspaceId, dealId));
         if (await grain.Get() is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await grain.Transition(trigger, Context(user, idempotencyKey, request.Reason)));
+        return TypedResults.Ok(await grain.Transition(trigger, Caller.Context(user, idempotencyKey, request.Reason)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Activity>>, NotFound>> GetDealTimeline(string workspaceId, string dealId, IClusterClient cluster)
     {
-        var grain = cluster.GetGrain<IDealGrain>(DealKey.For(workspaceId, dealId));
+        var grain = cluster.GetGrain<IDealGrain>(WorkspaceKey.For(workspaceId, dealId));
         return await grain.Get() is null ? TypedResults.NotFound() : TypedResults.Ok(await grain.GetTimeline());
     }
 
@@ -101,8 +101,6 @@ public static class DealApi
     private static DealTerms Normalize(DealTerms terms)
         => terms with { CompanyDomain = terms.CompanyDomain is null ? null : CompanyDomain.Normalize(terms.CompanyDomain) };
 
-    private static CommandContext Context(ClaimsPrincipal user, string? idempotencyKey, string? reason = null)
-        => new("user:" + user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim), idempotencyKey, reason);
 }
 
 public sealed record OpenDealRequest(

@@ -40,13 +40,13 @@ public static class MarketApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var market = await cluster.GetGrain<IMarketGrain>(MarketKey.For(workspaceId, request.MarketId!))
-            .Create(request.Name!.Trim(), request.Description?.Trim(), request.Definition, Context(user, idempotencyKey));
+        var market = await cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, request.MarketId!))
+            .Create(request.Name!.Trim(), request.Description?.Trim(), request.Definition, Caller.Context(user, idempotencyKey));
         return TypedResults.Created($"/api/workspaces/{workspaceId}/markets/{market.MarketId}", market);
     }
 
     public static async Task<Results<Ok<MarketSnapshot>, NotFound>> GetMarket(string workspaceId, string marketId, IClusterClient cluster)
-        => await cluster.GetGrain<IMarketGrain>(MarketKey.For(workspaceId, marketId)).Get() is { } market ? TypedResults.Ok(market) : TypedResults.NotFound();
+        => await cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, marketId)).Get() is { } market ? TypedResults.Ok(market) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<MarketSnapshot>, NotFound, ValidationProblem>> DefineMarket(
         string workspaceId, string marketId, MarketDefinition definition, [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
@@ -57,13 +57,13 @@ public static class MarketApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var grain = cluster.GetGrain<IMarketGrain>(MarketKey.For(workspaceId, marketId));
+        var grain = cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, marketId));
         if (await grain.Get() is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await grain.Define(definition, Context(user, idempotencyKey)));
+        return TypedResults.Ok(await grain.Define(definition, Caller.Context(user, idempotencyKey)));
     }
 
     public static async Task<Results<Ok<MarketSnapshot>, NotFound, ValidationProblem>> TransitionMarket(
@@ -78,18 +78,18 @@ public static class MarketApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var grain = cluster.GetGrain<IMarketGrain>(MarketKey.For(workspaceId, marketId));
+        var grain = cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, marketId));
         if (await grain.Get() is null)
         {
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await grain.Transition(trigger, Context(user, idempotencyKey, request.Reason)));
+        return TypedResults.Ok(await grain.Transition(trigger, Caller.Context(user, idempotencyKey, request.Reason)));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<Activity>>, NotFound>> GetMarketTimeline(string workspaceId, string marketId, IClusterClient cluster)
     {
-        var grain = cluster.GetGrain<IMarketGrain>(MarketKey.For(workspaceId, marketId));
+        var grain = cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, marketId));
         return await grain.Get() is null ? TypedResults.NotFound() : TypedResults.Ok(await grain.GetTimeline());
     }
 
@@ -108,8 +108,6 @@ public static class MarketApi
             .Require(definition.Personas is null || (definition.Personas.Count <= 50 && definition.Personas.All(p => !string.IsNullOrWhiteSpace(p.Title))), "definition.personas", "at most 50 personas, each with a title");
     }
 
-    private static CommandContext Context(ClaimsPrincipal user, string? idempotencyKey, string? reason = null)
-        => new("user:" + user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim), idempotencyKey, reason);
 }
 
 public sealed record CreateMarketRequest(string? MarketId, string? Name, string? Description = null, MarketDefinition? Definition = null);

@@ -58,7 +58,7 @@ public static class WorkspaceApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var issuedBy = "user:" + user.FindFirstValue(ApiKeyAuthenticationHandler.KeyIdClaim);
+        var issuedBy = Caller.Actor(user);
         var key = await cluster.GetGrain<IWorkspaceGrain>(workspaceId).IssueApiKey(request.Label!.Trim(), issuedBy);
         return TypedResults.Created($"/api/workspaces/{workspaceId}/api-keys/{key.Info.KeyId}", key);
     }

@@ -3,7 +3,7 @@ using SalesOS.Contracts.Domain;
 namespace SalesOS.Contracts.Companies;
 
 /// <summary>
-/// One company of one workspace, keyed "{workspaceId}/{normalised domain}" (<see cref="CompanyKey"/>),
+/// One company of one workspace, keyed "{workspaceId}/{normalised domain}" (<see cref="Domain.WorkspaceKey"/>),
 /// so a company found twice is the same grain: duplicates merge by construction.
 /// </summary>
 [Alias("SalesOS.Companies.ICompanyGrain")]
@@ -23,17 +23,6 @@ public interface ICompanyGrain : IGrainWithStringKey
 
     [Alias("GetTimeline")]
     Task<IReadOnlyList<Activity>> GetTimeline();
-}
-
-public static class CompanyKey
-{
-    public static string For(string workspaceId, string normalizedDomain) => $"{workspaceId}/{normalizedDomain}";
-
-    public static (string WorkspaceId, string Domain) Parse(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return (key[..slash], key[(slash + 1)..]);
-    }
 }
 
 /// <summary>What a source knows about a company when it reports it.</summary>

@@ -4,7 +4,7 @@ namespace SalesOS.Contracts.Contacts;
 
 /// <summary>
 /// One person of one workspace, keyed "{workspaceId}/{identity}" where the identity is
-/// "email:&lt;normalised address&gt;" or "linkedin:&lt;profile path&gt;" (<see cref="ContactKey"/>): a
+/// "email:&lt;normalised address&gt;" or "linkedin:&lt;profile path&gt;" (<see cref="Domain.WorkspaceKey"/>): a
 /// person found twice is the same grain.
 /// </summary>
 [Alias("SalesOS.Contacts.IContactGrain")]
@@ -30,17 +30,6 @@ public interface IContactGrain : IGrainWithStringKey
     /// <summary>GDPR erasure: forgets every personal detail, leaving only a salted hash in the workspace's suppression list.</summary>
     [Alias("Erase")]
     Task<bool> Erase(CommandContext context);
-}
-
-public static class ContactKey
-{
-    public static string For(string workspaceId, string identityKey) => $"{workspaceId}/{identityKey}";
-
-    public static (string WorkspaceId, string Identity) Parse(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return (key[..slash], key[(slash + 1)..]);
-    }
 }
 
 [GenerateSerializer, Immutable]

@@ -2,7 +2,7 @@ using SalesOS.Contracts.Domain;
 
 namespace SalesOS.Contracts.Deals;
 
-/// <summary>An opportunity of one workspace, keyed "{workspaceId}/{dealId}" (<see cref="DealKey"/>).</summary>
+/// <summary>An opportunity of one workspace, keyed "{workspaceId}/{dealId}" (<see cref="Domain.WorkspaceKey"/>).</summary>
 [Alias("SalesOS.Deals.IDealGrain")]
 public interface IDealGrain : IGrainWithStringKey
 {
@@ -23,17 +23,6 @@ public interface IDealGrain : IGrainWithStringKey
 
     [Alias("GetTimeline")]
     Task<IReadOnlyList<Activity>> GetTimeline();
-}
-
-public static class DealKey
-{
-    public static string For(string workspaceId, string dealId) => $"{workspaceId}/{dealId}";
-
-    public static (string WorkspaceId, string DealId) Parse(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return (key[..slash], key[(slash + 1)..]);
-    }
 }
 
 /// <summary>What a deal is about. On update, null fields keep their value.</summary>

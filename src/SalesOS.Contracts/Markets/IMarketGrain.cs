@@ -24,17 +24,6 @@ public interface IMarketGrain : IGrainWithStringKey
     Task<IReadOnlyList<Activity>> GetTimeline();
 }
 
-public static class MarketKey
-{
-    public static string For(string workspaceId, string marketId) => $"{workspaceId}/{marketId}";
-
-    public static (string WorkspaceId, string MarketId) Parse(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return (key[..slash], key[(slash + 1)..]);
-    }
-}
-
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Markets.MarketSnapshot")]
 public sealed record MarketSnapshot(

@@ -31,7 +31,7 @@ public sealed class CompanyGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (workspaceId, domain) = CompanyKey.Parse(this.GetPrimaryKeyString());
+        (workspaceId, domain) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider)
             .GetStream<CompanyChanged>(StreamId.Create(StreamIds.CompanyEvents, workspaceId));
         outbox = new Outbox<CompanyChanged>(this, Company.Outbox, stream, runtimeClock, eventOptions.Value, logger);

@@ -66,7 +66,7 @@ public sealed class ContactGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (workspaceId, identity) = ContactKey.Parse(this.GetPrimaryKeyString());
+        (workspaceId, identity) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<ContactChanged>(StreamId.Create(StreamIds.ContactEvents, workspaceId));
         outbox = new Outbox<ContactChanged>(this, Contact.Outbox, stream, runtimeClock, eventOptions.Value, logger);
         await outbox.PublishAsync();

@@ -53,7 +53,7 @@ public sealed class DealGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (workspaceId, dealId) = DealKey.Parse(this.GetPrimaryKeyString());
+        (workspaceId, dealId) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<DealChanged>(StreamId.Create(StreamIds.DealEvents, workspaceId));
         outbox = new Outbox<DealChanged>(this, Deal.Outbox, stream, runtimeClock, eventOptions.Value, logger);
         await outbox.PublishAsync();

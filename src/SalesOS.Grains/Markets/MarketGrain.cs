@@ -46,7 +46,7 @@ public sealed class MarketGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (workspaceId, marketId) = MarketKey.Parse(this.GetPrimaryKeyString());
+        (workspaceId, marketId) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<MarketChanged>(StreamId.Create(StreamIds.MarketEvents, workspaceId));
         outbox = new Outbox<MarketChanged>(this, Market.Outbox, stream, runtimeClock, eventOptions.Value, logger);
         await outbox.PublishAsync();

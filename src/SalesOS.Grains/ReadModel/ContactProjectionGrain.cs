@@ -21,7 +21,7 @@ public sealed class ContactProjectionGrain : Grain, IGrainWithStringKey, IStream
                 // An event that was on its way when its person was erased must not bring them back.
                 var workspace = grainFactory.GetGrain<IWorkspaceGrain>(this.GetPrimaryKeyString());
                 var suppressed = (await workspace.FindSuppressed(rows.Select(r => r.Identity).ToList())).ToHashSet();
-                await readModel.ApplyAsync(rows.Select(r => (r.WorkspaceId, r.Identity, suppressed.Contains(r.Identity) ? null : r.Contact)).ToList());
+                return await readModel.ApplyAsync(rows.Select(r => (r.WorkspaceId, r.Identity, suppressed.Contains(r.Identity) ? null : r.Contact)).ToList());
             },
             grainFactory,
             clock,

@@ -14,7 +14,7 @@ public sealed class ProjectionBatch<TChange>(
     string projection,
     Func<TChange, string> rowKey,
     Func<TChange, long> version,
-    Func<IReadOnlyCollection<TChange>, Task> write,
+    Func<IReadOnlyCollection<TChange>, Task<IReadOnlyCollection<string>>> write,
     IGrainFactory grainFactory,
     TimeProvider clock,
     ILogger logger)
@@ -60,9 +60,10 @@ public sealed class ProjectionBatch<TChange>(
         var events = eventsPending;
         pending.Clear();
         eventsPending = 0;
+        IReadOnlyCollection<string> changedRows;
         try
         {
-            await write(batch.Select(b => b.Change).ToList());
+            changedRows = await write(batch.Select(b => b.Change).ToList());
         }
         catch (Exception e)
         {
@@ -77,8 +78,10 @@ public sealed class ProjectionBatch<TChange>(
             return;
         }
 
+        // Lag is the time to a row's first change: redelivered events change nothing and are not counted.
         var now = clock.GetUtcNow();
-        var lags = batch.Select(b => Math.Max(0, (now - b.RaisedAt).TotalMilliseconds)).ToList();
+        var changedKeys = changedRows.ToHashSet();
+        var lags = batch.Where(b => changedKeys.Contains(rowKey(b.Change))).Select(b => Math.Max(0, (now - b.RaisedAt).TotalMilliseconds)).ToList();
         foreach (var lag in lags)
         {
             LagHistogram.Record(lag, new KeyValuePair<string, object?>("projection", projection));

@@ -30,12 +30,16 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
         WHERE rm_companies.version < excluded.version
         """;
 
-    /// <summary>Applies snapshots in one transaction; an older version than the stored one is ignored.</summary>
-    public async Task UpsertAsync(IReadOnlyCollection<CompanySnapshot> companies, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies snapshots in one transaction; an older version than the stored one is ignored.
+    /// Returns the domains whose row changed (a redelivered event changes none).
+    /// </summary>
+    public async Task<IReadOnlyCollection<string>> UpsertAsync(IReadOnlyCollection<CompanySnapshot> companies, CancellationToken cancellationToken = default)
     {
+        var changed = new List<string>();
         if (companies.Count == 0)
         {
-            return;
+            return changed;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -62,10 +66,14 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
             Add(command, "created_at", company.CreatedAt.ToUniversalTime());
             Add(command, "updated_at", company.UpdatedAt.ToUniversalTime());
             Add(command, "search_text", $"{company.Name} {company.Domain}".ToLowerInvariant());
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
+            {
+                changed.Add(company.Domain);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
     public async Task<CompanyPage> QueryAsync(CompanyQuery query, CancellationToken cancellationToken = default)

@@ -22,12 +22,13 @@ public sealed class ContactReadModel(ReadModelDatabase database)
         WHERE rm_contacts.version < excluded.version
         """;
 
-    /// <summary>Applies a batch: snapshots are upserted, erasures (null snapshot) delete the row.</summary>
-    public async Task ApplyAsync(IReadOnlyCollection<(string WorkspaceId, string Identity, ContactSnapshot? Contact)> changes, CancellationToken cancellationToken = default)
+    /// <summary>Applies a batch: snapshots are upserted, erasures (null snapshot) delete the row. Returns the identities whose row changed.</summary>
+    public async Task<IReadOnlyCollection<string>> ApplyAsync(IReadOnlyCollection<(string WorkspaceId, string Identity, ContactSnapshot? Contact)> changes, CancellationToken cancellationToken = default)
     {
+        var changed = new List<string>();
         if (changes.Count == 0)
         {
-            return;
+            return changed;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -62,10 +63,14 @@ public sealed class ContactReadModel(ReadModelDatabase database)
                 Add(command, "search_text", $"{contact.FirstName} {contact.LastName} {contact.Email} {contact.Title}".ToLowerInvariant());
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
+            {
+                changed.Add(identity);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return changed;
     }
 
     public async Task<ContactPage> QueryAsync(ContactQuery query, CancellationToken cancellationToken = default)

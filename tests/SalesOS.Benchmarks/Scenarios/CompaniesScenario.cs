@@ -28,7 +28,7 @@ public sealed class CompaniesScenario : IBenchScenario
 
         var before = Measure.ManagedBytes();
         var commands = await Measure.RateAsync(count, concurrency, i =>
-            silo.Client.GetGrain<ICompanyGrain>(CompanyKey.For(workspace, Domain(i)))
+            silo.Client.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspace, Domain(i)))
                 .Register(new CompanyRegistration("bench", $"Company {i}", "Software", 10 + (i % 500), null, "US", ["Salesforce"], "market-1"), context));
         var perActivation = (Measure.ManagedBytes() - before) / (double)count;
 

@@ -22,7 +22,7 @@ public sealed class CompanyOutboxRecoveryTests : IDisposable
         await using (var silo = await TestSilo.StartEmbeddedAsync(data.Path, serviceId, configure: StreamFaults.Install))
         {
             StreamFaults.FailPublishing = true;
-            var company = silo.Client.GetGrain<ICompanyGrain>(CompanyKey.For(workspace, "lost-event.example"));
+            var company = silo.Client.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspace, "lost-event.example"));
             var registered = await company.Register(new CompanyRegistration("test", "Lost Event Ltd"), new CommandContext("test"));
             Assert.Equal(CompanyState.Sourced, registered.State);
 

@@ -13,7 +13,7 @@ public sealed class CompanyReadModelApiTests(GatewayFixture fixture)
     [Fact]
     public async Task ListCompanies_FiltersSearchesSortsAndPagesTheProjectedCompanies()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("rm");
         for (var i = 0; i < 12; i++)
         {
             (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new
@@ -65,7 +65,7 @@ public sealed class CompanyReadModelApiTests(GatewayFixture fixture)
     [Fact]
     public async Task ListCompanies_RefusesBadParametersWith400()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("rm");
 
         var response = await client.GetAsync(new Uri($"/api/workspaces/{workspace}/companies?state=Nirvana&limit=0&sort=Vibes", UriKind.Relative));
         var badCursor = await client.GetAsync(new Uri($"/api/workspaces/{workspace}/companies?cursor=not-a-cursor", UriKind.Relative));
@@ -82,12 +82,4 @@ public sealed class CompanyReadModelApiTests(GatewayFixture fixture)
     private static async Task<JsonElement> ListAsync(HttpClient client, string workspace, string query)
         => await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/companies?{query}");
 
-    private async Task<(string Workspace, HttpClient Client)> NewWorkspaceAsync()
-    {
-        var id = "rm-" + Guid.NewGuid().ToString("N")[..10];
-        var created = await (await fixture.Http.PostAsJsonAsync("/api/workspaces", new { id, name = id })).Content.ReadFromJsonAsync<JsonElement>();
-        var client = fixture.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("apiKey").GetProperty("key").GetString());
-        return (id, client);
-    }
 }

@@ -14,7 +14,7 @@ public sealed class ContactApiTests(GatewayFixture fixture)
     [Fact]
     public async Task Contacts_DeduplicateByEmail_MoveThroughTheirStates_AndAreListed()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("ct");
         var created = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts", new { email = " Jane.Doe@Acme.COM ", firstName = "Jane", title = "VP Sales", companyDomain = "www.acme.com", lawfulBasis = "legitimate interest: B2B prospecting" });
         var merged = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts", new { email = "jane.doe@acme.com", lastName = "Doe", source = "apollo" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -48,7 +48,7 @@ public sealed class ContactApiTests(GatewayFixture fixture)
     [Fact]
     public async Task Erasure_RemovesThePersonEverywhere_AndTheyAreNeverStoredAgain()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("ct");
         var email = "forget.me@example.org";
         var path = $"/api/workspaces/{workspace}/contacts/{Uri.EscapeDataString("email:" + email)}";
         (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts", new { email, firstName = "Forget", lastName = "Me", title = "CTO" })).EnsureSuccessStatusCode();
@@ -92,14 +92,5 @@ public sealed class ContactApiTests(GatewayFixture fixture)
         }
 
         return text.ToString();
-    }
-
-    private async Task<(string Workspace, HttpClient Client)> NewWorkspaceAsync()
-    {
-        var id = "ct-" + Guid.NewGuid().ToString("N")[..10];
-        var created = await (await fixture.Http.PostAsJsonAsync("/api/workspaces", new { id, name = id })).Content.ReadFromJsonAsync<JsonElement>();
-        var client = fixture.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("apiKey").GetProperty("key").GetString());
-        return (id, client);
     }
 }

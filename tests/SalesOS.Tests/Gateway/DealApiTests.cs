@@ -12,7 +12,7 @@ public sealed class DealApiTests(GatewayFixture fixture)
     [Fact]
     public async Task Deals_MoveThroughTheirStages_KeepAStageHistory_AndRefuseWhatTheStageDoesNotAllow()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("dl");
         var opened = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/deals", new
         {
             dealId = "acme-2027",
@@ -53,7 +53,7 @@ public sealed class DealApiTests(GatewayFixture fixture)
     [Fact]
     public async Task OpenDeal_InvalidTerms_Are400WithEachField()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("dl");
 
         var response = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/deals", new { dealId = "bad id!", amount = -1, currency = "euro", probability = 1.5 });
 
@@ -63,14 +63,5 @@ public sealed class DealApiTests(GatewayFixture fixture)
         {
             Assert.True(errors.TryGetProperty(field, out _), field);
         }
-    }
-
-    private async Task<(string Workspace, HttpClient Client)> NewWorkspaceAsync()
-    {
-        var id = "dl-" + Guid.NewGuid().ToString("N")[..10];
-        var created = await (await fixture.Http.PostAsJsonAsync("/api/workspaces", new { id, name = id })).Content.ReadFromJsonAsync<JsonElement>();
-        var client = fixture.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("apiKey").GetProperty("key").GetString());
-        return (id, client);
     }
 }

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -27,6 +29,23 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     /// <summary>Another client of the same gateway, for requests with other credentials.</summary>
     public HttpClient CreateClient() => factory!.CreateClient();
+
+    /// <summary>A new workspace (through the admin key) and a client holding its first API key.</summary>
+    public async Task<(string Workspace, HttpClient Client, string Key)> CreateWorkspaceAsync(string prefix)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 11)];
+        var response = await Http.PostAsJsonAsync("/api/workspaces", new { id, name = "Test " + id });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var key = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetProperty("key").GetString()!;
+        return (id, ClientWithKey(key), key);
+    }
+
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
 
     public async Task InitializeAsync()
     {

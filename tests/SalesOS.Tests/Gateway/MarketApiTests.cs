@@ -12,7 +12,7 @@ public sealed class MarketApiTests(GatewayFixture fixture)
     [Fact]
     public async Task AMarketFromAOneLineDescription_IsParsed_Activated_Paused_AndArchived()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("mk");
         var created = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/markets", new { marketId = "smb-saas", name = "SMB SaaS on Salesforce", description = "B2B SaaS, SMB, using Salesforce" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var market = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -37,7 +37,7 @@ public sealed class MarketApiTests(GatewayFixture fixture)
     [Fact]
     public async Task AnEmptyDefinition_CannotBeActivated_AndStructuredFieldsWinOverTheDescription()
     {
-        var (workspace, client) = await NewWorkspaceAsync();
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("mk");
         var vague = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/markets", new { marketId = "vague", name = "Vague", description = "companies with great vibes" });
         var vagueMarket = await vague.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Contains("great vibes", vagueMarket.GetProperty("definition").GetProperty("unparsed").EnumerateArray().Select(u => u.GetString()));
@@ -54,14 +54,5 @@ public sealed class MarketApiTests(GatewayFixture fixture)
         Assert.Equal("Insurance", Assert.Single(definition.GetProperty("industries").EnumerateArray()).GetString());
         Assert.Equal("FR", definition.GetProperty("geographies")[0].GetString());
         Assert.Equal("Stripe", definition.GetProperty("technologies")[0].GetString());
-    }
-
-    private async Task<(string Workspace, HttpClient Client)> NewWorkspaceAsync()
-    {
-        var id = "mk-" + Guid.NewGuid().ToString("N")[..10];
-        var created = await (await fixture.Http.PostAsJsonAsync("/api/workspaces", new { id, name = id })).Content.ReadFromJsonAsync<JsonElement>();
-        var client = fixture.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.GetProperty("apiKey").GetProperty("key").GetString());
-        return (id, client);
     }
 }

@@ -35,8 +35,8 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
     {
         var (alpha, alphaKey) = await CreateWorkspaceAsync();
         var (beta, betaKey) = await CreateWorkspaceAsync();
-        using var alphaClient = Client(alphaKey);
-        using var betaClient = Client(betaKey);
+        using var alphaClient = fixture.ClientWithKey(alphaKey);
+        using var betaClient = fixture.ClientWithKey(betaKey);
         (await alphaClient.PostAsJsonAsync($"/api/workspaces/{alpha}/companies", new { domain = "alpha-only.example" })).EnsureSuccessStatusCode();
 
         // Beta's key on alpha's routes: refused, whatever the verb; alpha's data is untouched.
@@ -57,10 +57,10 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
     public async Task RevokedKeys_StopWorking()
     {
         var (workspace, firstKey) = await CreateWorkspaceAsync();
-        using var first = Client(firstKey);
+        using var first = fixture.ClientWithKey(firstKey);
         var issued = await (await first.PostAsJsonAsync($"/api/workspaces/{workspace}/api-keys", new { label = "ci" })).Content.ReadFromJsonAsync<JsonElement>();
         var secondKey = issued.GetProperty("key").GetString()!;
-        using var second = Client(secondKey);
+        using var second = fixture.ClientWithKey(secondKey);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync(new Uri($"/api/workspaces/{workspace}", UriKind.Relative))).StatusCode);
 
         var keyId = issued.GetProperty("info").GetProperty("keyId").GetString();
@@ -78,7 +78,7 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
     public async Task Companies_DeduplicateByNormalisedDomain_AndMergeWhatSourcesSay()
     {
         var (workspace, key) = await CreateWorkspaceAsync();
-        using var client = Client(key);
+        using var client = fixture.ClientWithKey(key);
 
         var created = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain = "https://www.Acme-Widgets.com/pricing", name = "Acme", source = "csv" });
         var merged = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain = "acme-widgets.com", employeeCount = 120, technologies = new[] { "Salesforce" }, source = "apollo" });
@@ -96,7 +96,7 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
     public async Task CompanyTransitions_FollowTheFunnel_RecordTheTimeline_AndRefuseIllegalMovesWith409()
     {
         var (workspace, key) = await CreateWorkspaceAsync();
-        using var client = Client(key);
+        using var client = fixture.ClientWithKey(key);
         var path = $"/api/workspaces/{workspace}/companies/funnel.example";
         (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain = "funnel.example" })).EnsureSuccessStatusCode();
 
@@ -121,7 +121,7 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
     public async Task Commands_WithTheSameIdempotencyKey_HaveOneEffectAndTheSameAnswer()
     {
         var (workspace, key) = await CreateWorkspaceAsync();
-        using var client = Client(key);
+        using var client = fixture.ClientWithKey(key);
         var path = $"/api/workspaces/{workspace}/companies/idem.example";
         (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain = "idem.example" })).EnsureSuccessStatusCode();
 
@@ -146,7 +146,7 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
     public async Task BadCompanyInput_Is400WithTheFieldAndWhy_And422ForARefusedCommand()
     {
         var (workspace, key) = await CreateWorkspaceAsync();
-        using var client = Client(key);
+        using var client = fixture.ClientWithKey(key);
 
         var invalid = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain = "not a domain", employeeCount = -3 });
         var errors = (await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -165,17 +165,8 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
 
     private async Task<(string Id, string Key)> CreateWorkspaceAsync()
     {
-        var id = "ws-" + Guid.NewGuid().ToString("N")[..10];
-        var response = await fixture.Http.PostAsJsonAsync("/api/workspaces", new { id, name = "Test " + id });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (id, body.GetProperty("apiKey").GetProperty("key").GetString()!);
-    }
-
-    private HttpClient Client(string key)
-    {
-        var client = fixture.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
+        var (id, client, key) = await fixture.CreateWorkspaceAsync("ws");
+        client.Dispose();
+        return (id, key);
     }
 }
