@@ -81,6 +81,7 @@ public static class GatewayEndpoints
         app.MapContactApi();
         app.MapDealApi();
         app.MapMarketApi();
+        app.MapImportApi();
         return app;
     }
 

@@ -99,12 +99,12 @@ public static class CompanyApi
         }
 
         var grain = cluster.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspaceId, domain));
-        var existed = await grain.Get() is not null;
         var registration = new CompanyRegistration(
             request.Source ?? "api", request.Name, request.Industry, request.EmployeeCount, request.AnnualRevenueUsd,
             request.Country, request.Technologies, request.MarketId, request.Owner);
         var company = await grain.Register(registration, Caller.Context(user, idempotencyKey));
-        return existed
+        // Version 1 is the registration that created it (a retry with the same key gets that answer again).
+        return company.Version > 1
             ? TypedResults.Ok(company)
             : TypedResults.Created($"/api/workspaces/{workspaceId}/companies/{domain}", company);
     }

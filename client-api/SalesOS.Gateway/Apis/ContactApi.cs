@@ -93,12 +93,12 @@ public static class ContactApi
         }
 
         var grain = cluster.GetGrain<IContactGrain>(WorkspaceKey.For(workspaceId, identity!.Key));
-        var existed = await grain.Get() is not null;
         var registration = new ContactRegistration(
             request.Source ?? "api", identity.Email, request.LinkedInUrl, request.FirstName, request.LastName, request.Title, request.Seniority,
             request.Department, request.Phone, request.CompanyDomain is null ? null : CompanyDomain.Normalize(request.CompanyDomain), request.LawfulBasis);
         var contact = await grain.Register(registration, Caller.Context(user, idempotencyKey));
-        return existed
+        // Version 1 is the registration that created it (a retry with the same key gets that answer again).
+        return contact.Version > 1
             ? TypedResults.Ok(contact)
             : TypedResults.Created($"/api/workspaces/{workspaceId}/contacts/{Uri.EscapeDataString(identity.Key)}", contact);
     }
