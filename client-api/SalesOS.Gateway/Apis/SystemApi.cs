@@ -14,12 +14,16 @@ public static class SystemApi
     {
         var group = routes.MapGroup("/api/system").WithTags("System");
         group.MapGet("/projection-lag", GetProjectionLag).WithName("GetProjectionLag").WithSummary("How far the read model trails the events (p50/p99 over the last 10,000).");
+        group.MapPost("/read-model/{workspaceId}/rebuild", RebuildReadModel).WithName("RebuildReadModel").WithSummary("Rebuilds a workspace's read model from the grains' state.");
         group.MapGet("/silos", GetSilos).WithName("GetSilos").WithSummary("Lists the silos of the cluster and their status.");
         return group;
     }
 
     public static async Task<Ok<ProjectionLag>> GetProjectionLag(IClusterClient cluster)
         => TypedResults.Ok(await cluster.GetGrain<IProjectionMonitorGrain>(0).GetLag());
+
+    public static async Task<Ok<RebuildReport>> RebuildReadModel(string workspaceId, IClusterClient cluster)
+        => TypedResults.Ok(await cluster.GetGrain<IReadModelRebuildGrain>(workspaceId).Rebuild());
 
     public static async Task<Ok<SiloInfo[]>> GetSilos(IClusterClient cluster)
     {

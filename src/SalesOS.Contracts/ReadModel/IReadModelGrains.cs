@@ -35,3 +35,22 @@ public sealed record ProjectionLag(
     [property: Id(3)] double P99Milliseconds,
     [property: Id(4)] double MaxMilliseconds,
     [property: Id(5)] DateTimeOffset? LastProjectedAt);
+
+/// <summary>Rebuilds a workspace's read model from the entities' own state (after a bug, a restore, or a schema change).</summary>
+[Alias("SalesOS.ReadModel.IReadModelRebuildGrain")]
+public interface IReadModelRebuildGrain : IGrainWithStringKey
+{
+    /// <summary>Clears the workspace's rows and writes them again from every company and contact grain.</summary>
+    [Alias("Rebuild")]
+    [ResponseTimeout("00:30:00")]
+    Task<RebuildReport> Rebuild();
+}
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.ReadModel.RebuildReport")]
+public sealed record RebuildReport(
+    [property: Id(0)] string WorkspaceId,
+    [property: Id(1)] int Companies,
+    [property: Id(2)] int Contacts,
+    [property: Id(3)] TimeSpan Took);
+

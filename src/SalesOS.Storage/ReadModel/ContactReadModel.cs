@@ -73,6 +73,16 @@ public sealed class ContactReadModel(ReadModelDatabase database)
         return changed;
     }
 
+    /// <summary>Deletes a workspace's rows, before a rebuild from the grains.</summary>
+    public async Task ClearAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM rm_contacts WHERE workspace_id = @workspace_id";
+        Add(command, "workspace_id", workspaceId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<ContactPage> QueryAsync(ContactQuery query, CancellationToken cancellationToken = default)
     {
         var limit = Math.Clamp(query.Limit, 1, CompanyReadModel.MaxLimit);

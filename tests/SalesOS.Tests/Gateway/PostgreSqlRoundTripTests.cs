@@ -54,6 +54,10 @@ public sealed class PostgreSqlRoundTripTests(PostgresFixture postgres) : IDispos
         Assert.Equal(2, funnel.GetProperty("total").GetInt32());
         await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"{ws}/contacts?search=ana"), p => p.GetProperty("items").GetArrayLength() == 1, TimeSpan.FromSeconds(20), "the contact in the read model");
 
+        var rebuilt = await (await admin.PostAsync(new Uri(first.ApiAddress, "/api/system/read-model/pg-ws/rebuild"), null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, rebuilt.GetProperty("companies").GetInt32());
+        Assert.Equal(1, rebuilt.GetProperty("contacts").GetInt32());
+
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync(new Uri($"{ws}/contacts/{Uri.EscapeDataString("email:ana@pg-company.example")}", UriKind.Relative))).StatusCode);
         await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"{ws}/contacts?search=ana"), p => p.GetProperty("items").GetArrayLength() == 0, TimeSpan.FromSeconds(20), "the erased contact gone from the read model");
     }

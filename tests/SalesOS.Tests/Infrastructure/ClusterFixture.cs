@@ -59,6 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ReadModelDatabase>();
             silo.Services.AddSingleton<CompanyReadModel>();
             silo.Services.AddSingleton<ContactReadModel>();
+            silo.Services.AddSingleton<GrainKeyCatalog>();
         }
     }
 }
