@@ -24,6 +24,8 @@ public static class CompanyApi
         group.MapPost("", RegisterCompany).WithName("RegisterCompany").WithSummary("Registers a company, or merges it into the one with the same domain.");
         group.MapGet("/{domain}", GetCompany).WithName("GetCompany").WithSummary("Reads a company.");
         group.MapPost("/{domain}/transitions", TransitionCompany).WithName("TransitionCompany").WithSummary("Moves a company through its funnel; 409 when its state does not allow the trigger.");
+        group.MapPost("/{domain}/signals", AddCompanySignal).WithName("AddCompanySignal").WithSummary("Records a buying signal with its evidence (agents and integrations).");
+        group.MapPut("/{domain}/scores/{kind}", RecordCompanyScore).WithName("RecordCompanyScore").WithSummary("Records the fit or intent score with its explanation (agents and integrations).");
         group.MapGet("/{domain}/activities", GetCompanyTimeline).WithName("GetCompanyTimeline").WithSummary("The company's timeline: who did what, when and why.");
         routes.MapGet("/api/workspaces/{workspaceId}/funnel", GetFunnel).WithTags("Companies").WithName("GetFunnel")
             .WithSummary("How many companies are in each funnel state, for the workspace or one market.").RequireAuthorization(Policies.WorkspaceMember);
@@ -147,6 +149,63 @@ public static class CompanyApi
         return TypedResults.Ok(await grain.Transition(trigger, Caller.Context(user, idempotencyKey, request.Reason)));
     }
 
+    public static async Task<Results<Ok<CompanySnapshot>, NotFound, ValidationProblem>> AddCompanySignal(
+        string workspaceId, string domain, CompanySignalRequest request, [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var validation = new Validation()
+            .Require(!string.IsNullOrWhiteSpace(request.Kind) && request.Kind.Length <= 50, "kind", "is required, at most 50 characters (hiring, funding, news, website-change, ...)")
+            .Require(!string.IsNullOrWhiteSpace(request.Summary) && request.Summary.Length <= 500, "summary", "is required, at most 500 characters")
+            .Require(request.EvidenceUrl is null || (Uri.TryCreate(request.EvidenceUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"), "evidenceUrl", "must be an http(s) URL")
+            .Require(request.Snippet is null || request.Snippet.Length <= 2000, "snippet", "must be at most 2000 characters")
+            .RequireIdempotencyKey(idempotencyKey);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.ToDictionary());
+        }
+
+        if (await Existing(cluster, workspaceId, domain) is not { } grain)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var signal = new CompanySignal(request.Kind!.Trim().ToLowerInvariant(), request.Summary!.Trim(), request.EvidenceUrl, request.Snippet, request.ObservedAt ?? DateTimeOffset.UtcNow);
+        return TypedResults.Ok(await grain.AddSignal(signal, Caller.Context(user, idempotencyKey)));
+    }
+
+    public static async Task<Results<Ok<CompanySnapshot>, NotFound, ValidationProblem>> RecordCompanyScore(
+        string workspaceId, string domain, string kind, ScoreExplanation request, [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var kindOk = Enum.TryParse<ScoreKind>(kind, true, out var scoreKind) && Enum.IsDefined(scoreKind);
+        var validation = new Validation()
+            .Require(kindOk, "kind", "must be Fit or Intent")
+            .Require(request.Score is >= 0 and <= 1, "score", "must be between 0 and 1")
+            .Require(request.Factors is not null && request.Factors.Count is > 0 and <= 50, "factors", "explain the score with 1 to 50 factors")
+            .Require(request.Factors is null || request.Factors.All(f => f is not null && !string.IsNullOrWhiteSpace(f.Criterion) && f.Reason is not null && f.Reason.Length <= 500), "factors", "each factor needs a criterion and a reason of at most 500 characters")
+            .RequireIdempotencyKey(idempotencyKey);
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.ToDictionary());
+        }
+
+        if (await Existing(cluster, workspaceId, domain) is not { } grain)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await grain.RecordScore(scoreKind, request, Caller.Context(user, idempotencyKey)));
+    }
+
+    private static async Task<ICompanyGrain?> Existing(IClusterClient cluster, string workspaceId, string domain)
+    {
+        if (!CompanyDomain.TryNormalize(domain, out var normalized, out _))
+        {
+            return null;
+        }
+
+        var grain = cluster.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspaceId, normalized));
+        return await grain.Get() is null ? null : grain;
+    }
+
     public static async Task<Results<Ok<IReadOnlyList<Activity>>, NotFound>> GetCompanyTimeline(string workspaceId, string domain, IClusterClient cluster)
     {
         if (!CompanyDomain.TryNormalize(domain, out var normalized, out _))
@@ -173,3 +232,5 @@ public sealed record RegisterCompanyRequest(
     string? Source = null);
 
 public sealed record TransitionRequest(string? Trigger, string? Reason = null);
+
+public sealed record CompanySignalRequest(string? Kind, string? Summary, string? EvidenceUrl = null, string? Snippet = null, DateTimeOffset? ObservedAt = null);

@@ -86,7 +86,9 @@ public static class ContactApi
             .Require(companyOk, "companyDomain", "must be a web domain such as example.com")
             .Require(request.LinkedInUrl is null || request.Email is null || ContactIdentity.TryFromLinkedIn(request.LinkedInUrl, out _, out _), "linkedInUrl", "must be a LinkedIn profile URL")
             .Require(TextOk(request.FirstName, 200) && TextOk(request.LastName, 200) && TextOk(request.Title, 300), "name", "names must be at most 200 characters and titles 300")
-            .Require(TextOk(request.LawfulBasis, 1000), "lawfulBasis", "must be at most 1000 characters");
+            .Require(TextOk(request.LawfulBasis, 1000), "lawfulBasis", "must be at most 1000 characters")
+            .Require(request.BuyingAuthority is null or (>= 0 and <= 1), "buyingAuthority", "must be between 0 and 1")
+            .Require(TextOk(request.EmailVerification, 200) && TextOk(request.PhoneVerification, 200), "verification", "results must be at most 200 characters");
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.ToDictionary());
@@ -95,7 +97,8 @@ public static class ContactApi
         var grain = cluster.GetGrain<IContactGrain>(WorkspaceKey.For(workspaceId, identity!.Key));
         var registration = new ContactRegistration(
             request.Source ?? "api", identity.Email, request.LinkedInUrl, request.FirstName, request.LastName, request.Title, request.Seniority,
-            request.Department, request.Phone, request.CompanyDomain is null ? null : CompanyDomain.Normalize(request.CompanyDomain), request.LawfulBasis);
+            request.Department, request.Phone, request.CompanyDomain is null ? null : CompanyDomain.Normalize(request.CompanyDomain), request.LawfulBasis,
+            request.BuyingAuthority, request.EmailVerification, request.PhoneVerification);
         var contact = await grain.Register(registration, Caller.Context(user, idempotencyKey));
         // Version 1 is the registration that created it (a retry with the same key gets that answer again).
         return contact.Version > 1
@@ -169,6 +172,9 @@ public sealed record RegisterContactRequest(
     string? Phone = null,
     string? CompanyDomain = null,
     string? LawfulBasis = null,
-    string? Source = null);
+    string? Source = null,
+    double? BuyingAuthority = null,
+    string? EmailVerification = null,
+    string? PhoneVerification = null);
 
 public sealed record ContactTransitionRequest(string? Trigger, int? Tier = null, string? SequenceId = null, string? ReplyKind = null, string? Reason = null);

@@ -23,7 +23,45 @@ public interface ICompanyGrain : IGrainWithStringKey
 
     [Alias("GetTimeline")]
     Task<IReadOnlyList<Activity>> GetTimeline();
+
+    /// <summary>Records a buying signal (hiring, funding, news, website change, ...) with its evidence.</summary>
+    [Alias("AddSignal")]
+    Task<CompanySnapshot> AddSignal(CompanySignal signal, CommandContext context);
+
+    /// <summary>Records a fit or intent score with the explanation of how it was reached.</summary>
+    [Alias("RecordScore")]
+    Task<CompanySnapshot> RecordScore(ScoreKind kind, ScoreExplanation score, CommandContext context);
 }
+
+public enum ScoreKind
+{
+    Fit,
+    Intent,
+}
+
+/// <summary>A buying signal and where it was seen.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Companies.CompanySignal")]
+public sealed record CompanySignal(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string Summary,
+    [property: Id(2)] string? EvidenceUrl,
+    [property: Id(3)] string? Snippet,
+    [property: Id(4)] DateTimeOffset ObservedAt);
+
+/// <summary>A score from 0 to 1 and the criteria that made it, each with its contribution and reason.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Companies.ScoreExplanation")]
+public sealed record ScoreExplanation(
+    [property: Id(0)] double Score,
+    [property: Id(1)] IReadOnlyList<ScoreFactor> Factors);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Companies.ScoreFactor")]
+public sealed record ScoreFactor(
+    [property: Id(0)] string Criterion,
+    [property: Id(1)] double Contribution,
+    [property: Id(2)] string Reason);
 
 /// <summary>What a source knows about a company when it reports it.</summary>
 [GenerateSerializer, Immutable]
@@ -59,7 +97,10 @@ public sealed record CompanySnapshot(
     [property: Id(14)] double? IntentScore,
     [property: Id(15)] long Version,
     [property: Id(16)] DateTimeOffset CreatedAt,
-    [property: Id(17)] DateTimeOffset UpdatedAt);
+    [property: Id(17)] DateTimeOffset UpdatedAt,
+    [property: Id(18)] IReadOnlyList<CompanySignal>? Signals = null,
+    [property: Id(19)] ScoreExplanation? Fit = null,
+    [property: Id(20)] ScoreExplanation? Intent = null);
 
 /// <summary>Published on <see cref="StreamIds.CompanyEvents"/> (stream key: workspace id) for every accepted change.</summary>
 [GenerateSerializer, Immutable]

@@ -45,7 +45,10 @@ public sealed record ContactRegistration(
     [property: Id(7)] string? Department = null,
     [property: Id(8)] string? Phone = null,
     [property: Id(9)] string? CompanyDomain = null,
-    [property: Id(10)] string? LawfulBasis = null);
+    [property: Id(10)] string? LawfulBasis = null,
+    [property: Id(11)] double? BuyingAuthority = null,
+    [property: Id(12)] string? EmailVerification = null,
+    [property: Id(13)] string? PhoneVerification = null);
 
 /// <summary>A trigger and the details some triggers need (tier for Score, sequence for Enroll, kind for RecordReply).</summary>
 [GenerateSerializer, Immutable]
@@ -79,7 +82,10 @@ public sealed record ContactSnapshot(
     [property: Id(17)] IReadOnlyList<string> Sources,
     [property: Id(18)] long Version,
     [property: Id(19)] DateTimeOffset CreatedAt,
-    [property: Id(20)] DateTimeOffset UpdatedAt);
+    [property: Id(20)] DateTimeOffset UpdatedAt,
+    [property: Id(21)] double? BuyingAuthority = null,
+    [property: Id(22)] string? EmailVerification = null,
+    [property: Id(23)] string? PhoneVerification = null);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Contacts.ContactExport")]

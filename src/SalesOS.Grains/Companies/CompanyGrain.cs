@@ -76,11 +76,7 @@ public sealed class CompanyGrain(
             return earlier;
         }
 
-        if (!Company.Registered)
-        {
-            throw new CommandRejectedException("domain", $"No company {domain} is registered in this workspace.", true);
-        }
-
+        RequireRegistered();
         if (trigger == CompanyTrigger.Fail && string.IsNullOrWhiteSpace(context.Reason))
         {
             throw new CommandRejectedException("reason", "A company only fails with a reason.", true);
@@ -92,6 +88,56 @@ public sealed class CompanyGrain(
         Company.FailureReason = to == CompanyState.Failed ? context.Reason : null;
         var activity = new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "transition", $"{from} → {to} ({trigger})", context.Reason, from.ToString(), to.ToString());
         return await AcceptAsync(activity, context);
+    }
+
+    public async Task<CompanySnapshot> AddSignal(CompanySignal signal, CommandContext context)
+    {
+        if (Company.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireRegistered();
+        Company.Signals.Add(signal);
+        var activity = new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "signal", $"{signal.Kind}: {signal.Summary}", signal.EvidenceUrl);
+        return await AcceptAsync(activity, context);
+    }
+
+    public async Task<CompanySnapshot> RecordScore(ScoreKind kind, ScoreExplanation score, CommandContext context)
+    {
+        if (Company.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireRegistered();
+        if (score.Score is < 0 or > 1 || double.IsNaN(score.Score))
+        {
+            throw new CommandRejectedException("score", "A score is between 0 and 1.", true);
+        }
+
+        if (kind == ScoreKind.Fit)
+        {
+            Company.Fit = score;
+            Company.FitScore = score.Score;
+        }
+        else
+        {
+            Company.Intent = score;
+            Company.IntentScore = score.Score;
+        }
+
+        var reasons = string.Join("; ", score.Factors.Select(f => $"{f.Criterion} {f.Contribution:+0.00;-0.00}: {f.Reason}"));
+        var activity = new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "scored", $"{kind} score {score.Score:0.00}", reasons);
+        return await AcceptAsync(activity, context);
+    }
+
+    private void RequireRegistered()
+    {
+        if (!Company.Registered)
+        {
+            throw new CommandRejectedException("domain", $"No company {domain} is registered in this workspace.", true);
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -134,5 +180,6 @@ public sealed class CompanyGrain(
     private CompanySnapshot Snapshot() => new(
         workspaceId, domain, Company.State, Company.FailureReason, Company.Name, Company.Industry, Company.EmployeeCount,
         Company.AnnualRevenueUsd, Company.Country, Company.Technologies.ToList(), Company.MarketIds.ToList(), Company.Sources.ToList(),
-        Company.Owner, Company.FitScore, Company.IntentScore, Company.Version, Company.CreatedAt, Company.UpdatedAt);
+        Company.Owner, Company.FitScore, Company.IntentScore, Company.Version, Company.CreatedAt, Company.UpdatedAt,
+        Company.Signals.ToList(), Company.Fit, Company.Intent);
 }

@@ -30,4 +30,7 @@ public sealed class CompanyRecord : IEntityRecord<CompanySnapshot, CompanyChange
     [Id(17)] public List<Activity> Timeline { get; set; } = [];
     [Id(18)] public IdempotencyLog<CompanySnapshot> AppliedCommands { get; set; } = new();
     [Id(19)] public OutboxState<CompanyChanged> Outbox { get; set; } = new();
+    [Id(20)] public List<CompanySignal> Signals { get; set; } = [];
+    [Id(21)] public ScoreExplanation? Fit { get; set; }
+    [Id(22)] public ScoreExplanation? Intent { get; set; }
 }

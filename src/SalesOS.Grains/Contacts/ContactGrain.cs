@@ -42,6 +42,9 @@ public sealed class ContactRecord : IEntityRecord<ContactSnapshot, ContactChange
     [Id(21)] public List<Activity> Timeline { get; set; } = [];
     [Id(22)] public IdempotencyLog<ContactSnapshot> AppliedCommands { get; set; } = new();
     [Id(23)] public OutboxState<ContactChanged> Outbox { get; set; } = new();
+    [Id(24)] public double? BuyingAuthority { get; set; }
+    [Id(25)] public string? EmailVerification { get; set; }
+    [Id(26)] public string? PhoneVerification { get; set; }
 }
 
 /// <summary>
@@ -112,6 +115,10 @@ public sealed class ContactGrain(
         Contact.Phone ??= registration.Phone;
         Contact.CompanyDomain ??= registration.CompanyDomain;
         Contact.LawfulBasis ??= registration.LawfulBasis;
+        // Authority and verification are measurements: the latest one counts.
+        Contact.BuyingAuthority = registration.BuyingAuthority ?? Contact.BuyingAuthority;
+        Contact.EmailVerification = registration.EmailVerification ?? Contact.EmailVerification;
+        Contact.PhoneVerification = registration.PhoneVerification ?? Contact.PhoneVerification;
         if (!Contact.Sources.Contains(registration.Source, StringComparer.OrdinalIgnoreCase))
         {
             Contact.Sources.Add(registration.Source);
@@ -210,5 +217,6 @@ public sealed class ContactGrain(
     private ContactSnapshot Snapshot() => new(
         workspaceId, identity, Contact.State, Contact.Email, Contact.LinkedInUrl, Contact.FirstName, Contact.LastName, Contact.Title,
         Contact.Seniority, Contact.Department, Contact.Phone, Contact.CompanyDomain, Contact.LawfulBasis, Contact.Tier, Contact.SequenceId,
-        Contact.SequenceStep, Contact.LastReply, Contact.Sources.ToList(), Contact.Version, Contact.CreatedAt, Contact.UpdatedAt);
+        Contact.SequenceStep, Contact.LastReply, Contact.Sources.ToList(), Contact.Version, Contact.CreatedAt, Contact.UpdatedAt,
+        Contact.BuyingAuthority, Contact.EmailVerification, Contact.PhoneVerification);
 }

@@ -15,7 +15,7 @@ public sealed class ContactApiTests(GatewayFixture fixture)
     public async Task Contacts_DeduplicateByEmail_MoveThroughTheirStates_AndAreListed()
     {
         var (workspace, client, _) = await fixture.CreateWorkspaceAsync("ct");
-        var created = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts", new { email = " Jane.Doe@Acme.COM ", firstName = "Jane", title = "VP Sales", companyDomain = "www.acme.com", lawfulBasis = "legitimate interest: B2B prospecting" });
+        var created = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts", new { email = " Jane.Doe@Acme.COM ", firstName = "Jane", title = "VP Sales", companyDomain = "www.acme.com", lawfulBasis = "legitimate interest: B2B prospecting", buyingAuthority = 0.8, emailVerification = "valid: MX and mailbox accepted" });
         var merged = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts", new { email = "jane.doe@acme.com", lastName = "Doe", source = "apollo" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
@@ -23,6 +23,9 @@ public sealed class ContactApiTests(GatewayFixture fixture)
         Assert.Equal("email:jane.doe@acme.com", contact.GetProperty("identity").GetString());
         Assert.Equal("Doe", contact.GetProperty("lastName").GetString());
         Assert.Equal("acme.com", contact.GetProperty("companyDomain").GetString());
+        Assert.Equal(0.8, contact.GetProperty("buyingAuthority").GetDouble());
+        Assert.StartsWith("valid", contact.GetProperty("emailVerification").GetString(), StringComparison.Ordinal);
+        Assert.Equal("legitimate interest: B2B prospecting", contact.GetProperty("lawfulBasis").GetString());
 
         var path = $"/api/workspaces/{workspace}/contacts/{Uri.EscapeDataString("email:jane.doe@acme.com")}";
         (await client.PostAsJsonAsync($"{path}/transitions", new { trigger = "Verify" })).EnsureSuccessStatusCode();

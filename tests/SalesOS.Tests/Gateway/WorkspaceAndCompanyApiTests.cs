@@ -118,6 +118,32 @@ public sealed class WorkspaceAndCompanyApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Companies_HoldSignalsAndExplainedScores_ThatTheReadModelFiltersOn()
+    {
+        var (workspace, key) = await CreateWorkspaceAsync();
+        using var client = fixture.ClientWithKey(key);
+        var path = $"/api/workspaces/{workspace}/companies/scored.example";
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain = "scored.example" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain = "unscored.example" })).EnsureSuccessStatusCode();
+
+        (await client.PostAsJsonAsync($"{path}/signals", new { kind = "Hiring", summary = "3 open sales roles", evidenceUrl = "https://scored.example/careers", snippet = "Account Executive (Berlin)" })).EnsureSuccessStatusCode();
+        var scored = await client.PutAsJsonAsync($"{path}/scores/fit", new { score = 0.82, factors = new[] { new { criterion = "industry", contribution = 0.3, reason = "Software, as the market asks" }, new { criterion = "size", contribution = 0.25, reason = "120 employees, inside 1-200" } } });
+        var outOfRange = await client.PutAsJsonAsync($"{path}/scores/intent", new { score = 1.5, factors = new[] { new { criterion = "x", contribution = 1, reason = "y" } } });
+        var unexplained = await client.PutAsJsonAsync($"{path}/scores/intent", new { score = 0.5, factors = Array.Empty<object>() });
+
+        var company = await scored.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0.82, company.GetProperty("fitScore").GetDouble());
+        Assert.Equal("size", company.GetProperty("fit").GetProperty("factors")[1].GetProperty("criterion").GetString());
+        Assert.Equal("hiring", company.GetProperty("signals")[0].GetProperty("kind").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unexplained.StatusCode);
+        var kinds = (await client.GetFromJsonAsync<JsonElement>($"{path}/activities")).EnumerateArray().Select(a => a.GetProperty("kind").GetString());
+        Assert.Equal(["sourced", "signal", "scored"], kinds);
+        var fit = await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/companies?minFitScore=0.8"), p => p.GetProperty("items").GetArrayLength() == 1, TimeSpan.FromSeconds(15), "the scored company in the read model");
+        Assert.Equal("scored.example", fit.GetProperty("items")[0].GetProperty("domain").GetString());
+    }
+
+    [Fact]
     public async Task Commands_WithTheSameIdempotencyKey_HaveOneEffectAndTheSameAnswer()
     {
         var (workspace, key) = await CreateWorkspaceAsync();
