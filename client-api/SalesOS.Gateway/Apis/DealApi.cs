@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SalesOS.Contracts.Deals;
 using SalesOS.Contracts.Domain;
+using SalesOS.Contracts.ReadModel;
 using SalesOS.Domain.Identity;
 using SalesOS.Gateway.Infrastructure;
 using SalesOS.Gateway.Security;
@@ -18,12 +19,30 @@ public static class DealApi
     public static RouteGroupBuilder MapDealApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workspaces/{workspaceId}/deals").WithTags("Deals").RequireAuthorization(Policies.WorkspaceMember);
+        group.MapGet("", ListDeals).WithName("ListDeals").WithSummary("Lists deals from the read model: filter by stage, owner, company; cursor pages.");
         group.MapPost("", OpenDeal).WithName("OpenDeal").WithSummary("Opens a deal in Discovery.");
         group.MapGet("/{dealId}", GetDeal).WithName("GetDeal").WithSummary("Reads a deal with its stage history.");
         group.MapPatch("/{dealId}", UpdateDeal).WithName("UpdateDeal").WithSummary("Changes a deal's terms (amount, probability, close date, requirements, next step).");
         group.MapPost("/{dealId}/transitions", TransitionDeal).WithName("TransitionDeal").WithSummary("Moves a deal to its next stage, wins or loses it; 409 when its stage does not allow it.");
         group.MapGet("/{dealId}/activities", GetDealTimeline).WithName("GetDealTimeline").WithSummary("The deal's timeline.");
         return group;
+    }
+
+    public static async Task<Results<Ok<DealPage>, ValidationProblem>> ListDeals(
+        string workspaceId, IClusterClient cluster, string? state = null, string? owner = null, string? companyDomain = null, int limit = 50, string? cursor = null)
+    {
+        DealState? stage = null;
+        var stateOk = state is null || (Enum.TryParse<DealState>(state, true, out var parsed) && Enum.IsDefined(parsed) && (stage = parsed) is not null);
+        var validation = new Validation()
+            .Require(stateOk, "state", "must be one of: " + string.Join(", ", Enum.GetNames<DealState>()))
+            .Require(limit is >= 1 and <= 500, "limit", "must be between 1 and 500")
+            .Require(cursor is null || Validation.IsId(cursor), "cursor", "is not one this API returned");
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.ToDictionary());
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<IPipelineQueryGrain>(0).Deals(workspaceId, stage, owner, companyDomain, limit, cursor));
     }
 
     public static async Task<Results<Created<DealSnapshot>, ValidationProblem>> OpenDeal(

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.Markets;
+using SalesOS.Contracts.ReadModel;
 using SalesOS.Gateway.Infrastructure;
 using SalesOS.Gateway.Security;
 
@@ -17,12 +18,29 @@ public static class MarketApi
     public static RouteGroupBuilder MapMarketApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workspaces/{workspaceId}/markets").WithTags("Markets").RequireAuthorization(Policies.WorkspaceMember);
+        group.MapGet("", ListMarkets).WithName("ListMarkets").WithSummary("Lists the workspace's markets from the read model, optionally by state.");
         group.MapPost("", CreateMarket).WithName("CreateMarket").WithSummary("Drafts a market from structured fields and/or a one-line description such as 'B2B SaaS, SMB, using Salesforce'.");
         group.MapGet("/{marketId}", GetMarket).WithName("GetMarket").WithSummary("Reads a market and its definition.");
         group.MapPut("/{marketId}/definition", DefineMarket).WithName("DefineMarket").WithSummary("Replaces a market's definition.");
         group.MapPost("/{marketId}/transitions", TransitionMarket).WithName("TransitionMarket").WithSummary("Activates, pauses or archives a market; 409 when its state does not allow it.");
         group.MapGet("/{marketId}/activities", GetMarketTimeline).WithName("GetMarketTimeline").WithSummary("The market's timeline.");
         return group;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<MarketListItem>>, ValidationProblem>> ListMarkets(string workspaceId, IClusterClient cluster, string? state = null)
+    {
+        MarketState? filter = null;
+        if (state is not null)
+        {
+            if (!Enum.TryParse<MarketState>(state, true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = ["must be one of: " + string.Join(", ", Enum.GetNames<MarketState>())] });
+            }
+
+            filter = parsed;
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<IPipelineQueryGrain>(0).Markets(workspaceId, filter));
     }
 
     public static async Task<Results<Created<MarketSnapshot>, ValidationProblem>> CreateMarket(

@@ -37,6 +37,7 @@ public static class SiloHost
         builder.Services.AddSingleton<CompanyReadModel>();
         builder.Services.AddSingleton<ContactReadModel>();
         builder.Services.AddSingleton<GrainKeyCatalog>();
+        builder.Services.AddSingleton<PipelineReadModel>();
         builder.Services.AddSingleton(cluster);
         builder.Services.AddSingleton(http);
         builder.Services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);

@@ -75,3 +75,21 @@ public sealed record DealChanged(
     [property: Id(1)] long Sequence,
     [property: Id(2)] Activity Activity,
     [property: Id(3)] DealSnapshot Deal);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Deals.DealListItem")]
+public sealed record DealListItem(
+    [property: Id(0)] string DealId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] DealState State,
+    [property: Id(3)] string? CompanyDomain,
+    [property: Id(4)] decimal? Amount,
+    [property: Id(5)] string Currency,
+    [property: Id(6)] double Probability,
+    [property: Id(7)] string? Owner,
+    [property: Id(8)] string? ExpectedCloseDate,
+    [property: Id(9)] long Version);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Deals.DealPage")]
+public sealed record DealPage([property: Id(0)] IReadOnlyList<DealListItem> Items, [property: Id(1)] string? NextCursor);

@@ -45,3 +45,11 @@ public sealed record MarketChanged(
     [property: Id(1)] long Sequence,
     [property: Id(2)] Activity Activity,
     [property: Id(3)] MarketSnapshot Market);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Markets.MarketListItem")]
+public sealed record MarketListItem(
+    [property: Id(0)] string MarketId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] MarketState State,
+    [property: Id(3)] long Version);

@@ -13,6 +13,17 @@ public interface ICompanyQueryGrain : IGrainWithIntegerKey
     Task<CompanyFunnel> Funnel(string workspaceId, string? marketId);
 }
 
+/// <summary>Lists deals and markets from the read model.</summary>
+[Alias("SalesOS.ReadModel.IPipelineQueryGrain")]
+public interface IPipelineQueryGrain : IGrainWithIntegerKey
+{
+    [Alias("Deals")]
+    Task<SalesOS.Contracts.Deals.DealPage> Deals(string workspaceId, SalesOS.Contracts.Domain.DealState? state, string? owner, string? companyDomain, int limit, string? cursor);
+
+    [Alias("Markets")]
+    Task<IReadOnlyList<SalesOS.Contracts.Markets.MarketListItem>> Markets(string workspaceId, SalesOS.Contracts.Domain.MarketState? state);
+}
+
 /// <summary>Collects how far the projections trail the events, from every silo.</summary>
 [Alias("SalesOS.ReadModel.IProjectionMonitorGrain")]
 public interface IProjectionMonitorGrain : IGrainWithIntegerKey

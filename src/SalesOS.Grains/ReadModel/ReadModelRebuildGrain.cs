@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Contacts;
+using SalesOS.Contracts.Deals;
+using SalesOS.Contracts.Markets;
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.ReadModel;
 using SalesOS.Storage.ReadModel;
@@ -10,14 +12,15 @@ using SalesOS.Storage.ReadModel;
 namespace SalesOS.Grains.ReadModel;
 
 /// <summary>
-/// Rebuilds one workspace's read model from the grains: lists the companies and contacts that have
-/// stored state, asks each for its snapshot, and writes the rows again. The projections keep
+/// Rebuilds one workspace's read model from the grains: lists the companies, contacts, deals and
+/// markets that have stored state, asks each for its snapshot, and writes the rows again. The projections keep
 /// running meanwhile; rows only move forward in version, so nothing they write is lost or undone.
 /// </summary>
 public sealed class ReadModelRebuildGrain(
     GrainKeyCatalog catalog,
     CompanyReadModel companies,
     ContactReadModel contacts,
+    PipelineReadModel pipeline,
     IOptions<ClusterOptions> cluster) : Grain, IReadModelRebuildGrain
 {
     private const int Batch = 256;
@@ -42,6 +45,19 @@ public sealed class ReadModelRebuildGrain(
         {
             var snapshots = await Task.WhenAll(chunk.Select(key => GrainFactory.GetGrain<IContactGrain>(key).Get()));
             await contacts.ApplyAsync(snapshots.OfType<ContactSnapshot>().Select(c => (c.WorkspaceId, c.Identity, (ContactSnapshot?)c)).ToList());
+        }
+
+        // Deals and markets only move forward in version too, so they are rewritten in place.
+        foreach (var chunk in (await catalog.ListKeysAsync(cluster.Value.ServiceId, "deal", prefix)).Chunk(Batch))
+        {
+            var snapshots = await Task.WhenAll(chunk.Select(key => GrainFactory.GetGrain<IDealGrain>(key).Get()));
+            await pipeline.UpsertDealsAsync(snapshots.OfType<DealSnapshot>().ToList());
+        }
+
+        foreach (var chunk in (await catalog.ListKeysAsync(cluster.Value.ServiceId, "market", prefix)).Chunk(Batch))
+        {
+            var snapshots = await Task.WhenAll(chunk.Select(key => GrainFactory.GetGrain<IMarketGrain>(key).Get()));
+            await pipeline.UpsertMarketsAsync(snapshots.OfType<MarketSnapshot>().ToList());
         }
 
         return new RebuildReport(workspaceId, companyKeys.Count, contactKeys.Count, watch.Elapsed);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SalesOS.Testing;
 
 namespace SalesOS.Tests.Gateway;
 
@@ -48,6 +49,33 @@ public sealed class DealApiTests(GatewayFixture fixture)
         Assert.Equal(["Discovery", "Proposal", "ClosedLost"], final.GetProperty("stageHistory").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, closedUpdate.StatusCode);
         Assert.Equal(4, (await client.GetFromJsonAsync<JsonElement>($"{path}/activities")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task DealsAndMarkets_AreListedFromTheReadModel()
+    {
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("pl");
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/deals", new { dealId = $"d{i}", name = $"Deal {i}", owner = i == 0 ? "ana" : "ben" })).EnsureSuccessStatusCode();
+        }
+
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/deals/d1/transitions", new { trigger = "SendProposal" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/markets", new { marketId = "m-a", name = "A", description = "fintech in France" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/markets", new { marketId = "m-b", name = "B", description = "SaaS using HubSpot" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/markets/m-b/transitions", new { trigger = "Activate" })).EnsureSuccessStatusCode();
+
+        var deals = await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/deals?owner=ben"),
+            p => p.GetProperty("items").GetArrayLength() == 2 && p.GetProperty("items").EnumerateArray().Any(d => d.GetProperty("state").GetString() == "Proposal"), TimeSpan.FromSeconds(15), "the deals in the read model");
+        Assert.Equal(["d1", "d2"], deals.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("dealId").GetString()));
+        var firstPage = await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/deals?limit=2");
+        var secondPage = await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/deals?limit=2&cursor={firstPage.GetProperty("nextCursor").GetString()}");
+        Assert.Equal("d2", Assert.Single(secondPage.GetProperty("items").EnumerateArray()).GetProperty("dealId").GetString());
+
+        var active = await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/markets?state=Active"),
+            p => p.GetArrayLength() == 1, TimeSpan.FromSeconds(15), "the active market in the read model");
+        Assert.Equal("m-b", active[0].GetProperty("marketId").GetString());
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/markets")).GetArrayLength());
     }
 
     [Fact]

@@ -50,8 +50,10 @@ public sealed class PostgreSqlRoundTripTests(PostgresFixture postgres) : IDispos
         var companies = await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"{ws}/companies?marketId=m1&technology=salesforce&sort=UpdatedAt&descending=true"),
             p => p.GetProperty("items").GetArrayLength() == 1 && p.GetProperty("items")[0].GetProperty("state").GetString() == "Enriching", TimeSpan.FromSeconds(20), "the company in the PostgreSQL read model");
         Assert.Equal("pg-company.example", companies.GetProperty("items")[0].GetProperty("domain").GetString());
-        var funnel = await client.GetFromJsonAsync<JsonElement>($"{ws}/funnel");
-        Assert.Equal(2, funnel.GetProperty("total").GetInt32());
+        var funnel = await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"{ws}/funnel"), f => f.GetProperty("total").GetInt32() == 2, TimeSpan.FromSeconds(20), "both companies in the funnel");
+        Assert.Equal(1, funnel.GetProperty("counts").GetProperty("Enriching").GetInt32());
+        await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"{ws}/deals"), p => p.GetProperty("items").GetArrayLength() == 1, TimeSpan.FromSeconds(20), "the deal in the read model");
+        await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"{ws}/markets?state=Active"), p => p.GetArrayLength() == 1, TimeSpan.FromSeconds(20), "the market in the read model");
         await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"{ws}/contacts?search=ana"), p => p.GetProperty("items").GetArrayLength() == 1, TimeSpan.FromSeconds(20), "the contact in the read model");
 
         var rebuilt = await (await admin.PostAsync(new Uri(first.ApiAddress, "/api/system/read-model/pg-ws/rebuild"), null)).Content.ReadFromJsonAsync<JsonElement>();

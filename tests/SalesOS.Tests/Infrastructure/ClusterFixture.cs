@@ -60,6 +60,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<CompanyReadModel>();
             silo.Services.AddSingleton<ContactReadModel>();
             silo.Services.AddSingleton<GrainKeyCatalog>();
+            silo.Services.AddSingleton<PipelineReadModel>();
         }
     }
 }
