@@ -27,7 +27,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         binDirectory = FindBinDirectory() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries were not found under /usr/lib/postgresql. Run the test command " +
-            "from the README (tests/run installs them), or set SALESOS_TEST_POSTGRES to a connection string.");
+            "from the README (./tests/run installs them), or set SALESOS_TEST_POSTGRES to a connection string.");
         port = FreePorts.Next();
         Directory.CreateDirectory(dataDirectory);
 
