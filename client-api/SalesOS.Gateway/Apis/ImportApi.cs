@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SalesOS.Contracts.Errors;
+using SalesOS.Domain.Identity;
 using SalesOS.Gateway.Infrastructure;
 using SalesOS.Gateway.Security;
 
@@ -30,13 +31,16 @@ public static class ImportApi
 
     public static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportCompanies(
         string workspaceId, RegisterCompanyRequest[] rows, [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
-        => ImportAsync(rows, idempotencyKey, async (row, key) => Outcome(await CompanyApi.RegisterCompany(workspaceId, row, key, user, cluster)));
+        => ImportAsync(rows, idempotencyKey, row => CompanyDomain.TryNormalize(row?.Domain, out var domain, out _) ? domain : row?.Domain,
+            async (row, key) => Outcome(await CompanyApi.RegisterCompany(workspaceId, row, key, user, cluster)));
 
     public static Task<Results<Ok<ImportReport>, ValidationProblem>> ImportContacts(
         string workspaceId, RegisterContactRequest[] rows, [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
-        => ImportAsync(rows, idempotencyKey, async (row, key) => Outcome(await ContactApi.RegisterContact(workspaceId, row, key, user, cluster)));
+        => ImportAsync(rows, idempotencyKey, row => ContactIdentity.TryFromEmail(row?.Email, out var byEmail, out _) ? byEmail.Key
+                : ContactIdentity.TryFromLinkedIn(row?.LinkedInUrl, out var byProfile, out _) ? byProfile.Key : null,
+            async (row, key) => Outcome(await ContactApi.RegisterContact(workspaceId, row, key, user, cluster)));
 
-    private static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAsync<TRow>(TRow[] rows, string? idempotencyKey, Func<TRow, string?, Task<RowOutcome>> register)
+    private static async Task<Results<Ok<ImportReport>, ValidationProblem>> ImportAsync<TRow>(TRow[] rows, string? idempotencyKey, Func<TRow, string?> identity, Func<TRow, string?, Task<RowOutcome>> register)
     {
         var validation = new Validation()
             .Require(rows.Length is > 0 and <= MaxRows, "rows", $"send 1 to {MaxRows} rows per import")
@@ -47,16 +51,21 @@ public static class ImportApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
+        // Rows of one entity go in row order (the first creates, later ones merge); different entities in parallel.
         var outcomes = new RowOutcome[rows.Length];
-        await Parallel.ForEachAsync(Enumerable.Range(0, rows.Length), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, _) =>
+        var groups = Enumerable.Range(0, rows.Length).GroupBy(i => identity(rows[i]) ?? $"row:{i}").Select(g => g.ToArray());
+        await Parallel.ForEachAsync(groups, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (group, _) =>
         {
-            try
+            foreach (var i in group)
             {
-                outcomes[i] = (await register(rows[i], idempotencyKey is null ? null : $"{idempotencyKey}:{i}")) with { Row = i };
-            }
-            catch (CommandRejectedException e)
-            {
-                outcomes[i] = new RowOutcome(i, "rejected", null, new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+                try
+                {
+                    outcomes[i] = (await register(rows[i], idempotencyKey is null ? null : $"{idempotencyKey}:{i}")) with { Row = i };
+                }
+                catch (CommandRejectedException e)
+                {
+                    outcomes[i] = new RowOutcome(i, "rejected", null, new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+                }
             }
         });
 
