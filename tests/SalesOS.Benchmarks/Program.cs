@@ -1,23 +1,46 @@
+using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using SalesOS.Benchmarks;
 using SalesOS.Benchmarks.Scenarios;
+using SalesOS.Testing;
 
-// dotnet run -c Release --project tests/SalesOS.Benchmarks -- [all|scenario ...] [--count N] [--concurrency N] [--out file.json]
+const string Usage = "dotnet run -c Release --project tests/SalesOS.Benchmarks -- [all|scenario ...] [--count N] [--concurrency N] [--out file.json]";
 IBenchScenario[] scenarios = [new GrainCallsScenario(), new DurableWritesScenario(), new GatewayScenario(), new RemindersScenario(), new CompaniesScenario()];
 var chosen = new List<string>();
 int? count = null, concurrency = null;
-var output = Path.Combine(AppContext.BaseDirectory, "results", "latest.json");
+var child = false;
+var output = Path.Combine(RepositoryPaths.Root, "tests", "SalesOS.Benchmarks", "results", "latest.json");
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--count": count = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--concurrency": concurrency = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-        case "--out": output = Path.GetFullPath(args[++i]); break;
+        case "--count" or "--concurrency":
+            if (i + 1 >= args.Length || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n <= 0)
+            {
+                Console.Error.WriteLine($"{args[i]} needs a positive whole number. {Usage}");
+                return 2;
+            }
+
+            if (args[i++] == "--count")
+            {
+                count = n;
+            }
+            else
+            {
+                concurrency = n;
+            }
+
+            break;
+        case "--out" when i + 1 < args.Length: output = Path.GetFullPath(args[++i]); break;
+        case ScenarioProcess.ChildOption: child = true; break;
         case "all": break;
         case "--help" or "-h":
-            Console.WriteLine("Scenarios: " + string.Join(", ", scenarios.Select(s => $"{s.Name} ({s.Description})")));
+            Console.WriteLine(Usage);
+            foreach (var s in scenarios)
+            {
+                Console.WriteLine($"  {s.Name,-15} {s.Description}");
+            }
+
             return 0;
         default: chosen.Add(args[i]); break;
     }
@@ -26,42 +49,72 @@ for (var i = 0; i < args.Length; i++)
 var unknown = chosen.Except(scenarios.Select(s => s.Name)).ToList();
 if (unknown.Count > 0)
 {
-    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", scenarios.Select(s => s.Name))}");
+    Console.Error.WriteLine($"Unknown scenario or option: {string.Join(", ", unknown)}. Scenarios: all, {string.Join(", ", scenarios.Select(s => s.Name))}. {Usage}");
     return 2;
 }
 
+#if DEBUG
+Console.Error.WriteLine("warning: a Debug build measures the wrong thing; run with -c Release.");
+#endif
+
+// The first Ctrl+C lets the running scenario finish, so its silo and PostgreSQL server stop cleanly.
+var stopping = false;
+Console.CancelKeyPress += (_, e) =>
+{
+    if (!stopping)
+    {
+        stopping = e.Cancel = true;
+        if (!child)
+        {
+            Console.Error.WriteLine("Stopping after this scenario (Ctrl+C again to abort at once).");
+        }
+    }
+};
+
 // Production settings: events are redelivered after 1, 3 and 7 minutes, not the tests' seconds.
-SalesOS.Testing.TestSilo.RedeliveryDelay = TimeSpan.FromMinutes(1);
-var results = new List<BenchResult>();
-var started = DateTimeOffset.UtcNow;
+TestSilo.RedeliveryDelay = TimeSpan.FromMinutes(1);
+var settings = new BenchSettings(count, concurrency);
+var report = new BenchReport(args, DateTimeOffset.UtcNow);
+var failed = new List<string>();
+var total = Stopwatch.StartNew();
 foreach (var scenario in scenarios.Where(s => chosen.Count == 0 || chosen.Contains(s.Name)))
 {
-    Console.WriteLine($"» {scenario.Name}: {scenario.Description}");
-    var watch = System.Diagnostics.Stopwatch.StartNew();
-    results.AddRange(await scenario.RunAsync(new BenchSettings(count, concurrency, Path.GetTempPath())));
-    Console.WriteLine($"  done in {watch.Elapsed.TotalSeconds:0.0} s");
+    if (stopping)
+    {
+        break;
+    }
+
+    if (!child)
+    {
+        Console.WriteLine($"» {scenario.Name}: {scenario.Description}");
+    }
+
+    var watch = Stopwatch.StartNew();
+    var results = child ? await scenario.RunAsync(settings) : await ScenarioProcess.RunAsync(scenario.Name, settings);
+    if (results is null)
+    {
+        failed.Add(scenario.Name);
+        continue;
+    }
+
+    report.Add(scenario.Name, watch.Elapsed, results);
+    if (!child)
+    {
+        Console.WriteLine($"  done in {watch.Elapsed.TotalSeconds:0.0} s");
+    }
 }
 
-Console.WriteLine();
-Console.WriteLine($"SalesOS benchmarks, {started:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-Console.WriteLine($"| scenario | figure | value | unit | baseline (same run) | baseline value | ratio | peak WS MB | bytes/activation |");
-Console.WriteLine($"|---|---|---:|---|---|---:|---:|---:|---:|");
-foreach (var r in results)
+report.Total = total.Elapsed;
+await report.WriteJsonAsync(output);
+if (!child)
 {
-    var ratio = double.IsNaN(r.Ratio) ? "—" : r.Ratio.ToString("0.000", CultureInfo.InvariantCulture);
-    var baselineValue = r.Baseline.StartsWith("none", StringComparison.Ordinal) ? "—" : r.BaselineValue.ToString("#,0.##", CultureInfo.InvariantCulture);
-    var perActivation = r.BytesPerActivation is { } b ? b.ToString("#,0", CultureInfo.InvariantCulture) : "—";
-    Console.WriteLine($"| {r.Scenario} | {r.Figure} | {r.Value.ToString("#,0.##", CultureInfo.InvariantCulture)} | {r.Unit} | {r.Baseline} | {baselineValue} | {ratio} | {r.PeakWorkingSetMb:0} | {perActivation} |");
+    Console.WriteLine();
+    report.WriteTable(Console.Out);
+    Console.WriteLine($"JSON: {output}");
+    if (failed.Count > 0)
+    {
+        Console.Error.WriteLine($"Failed: {string.Join(", ", failed)} (see the output above).");
+    }
 }
 
-Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
-{
-    started,
-    cores = Environment.ProcessorCount,
-    runtime = Environment.Version.ToString(),
-    arguments = args,
-    results = results.Select(r => new { r.Scenario, r.Figure, r.Value, r.Unit, r.Baseline, r.BaselineValue, Ratio = double.IsNaN(r.Ratio) ? (double?)null : r.Ratio, r.PeakWorkingSetMb, r.BytesPerActivation }),
-}, new JsonSerializerOptions { WriteIndented = true }));
-Console.WriteLine($"JSON: {output}");
-return 0;
+return failed.Count == 0 ? 0 : 1;
