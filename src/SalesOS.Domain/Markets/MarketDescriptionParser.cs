@@ -6,268 +6,451 @@ namespace SalesOS.Domain.Markets;
 
 /// <summary>
 /// Turns a one-line market description ("B2B SaaS, SMB, using Salesforce") into a structured
-/// <see cref="MarketDefinition"/> without any service: vocabularies for industries, company sizes,
-/// places, technologies, signals and personas. What it cannot place is listed in Unparsed.
+/// <see cref="MarketDefinition"/> without any service, from the words in <see cref="MarketVocabulary"/>.
+/// The description is cut into phrases at commas and at words that start a new thought ("in",
+/// "with", "using", "hiring", "excluding"...); a phrase nothing could place is listed in
+/// <see cref="MarketDefinition.Unparsed"/> for the user to check, never silently dropped.
 /// </summary>
 public static partial class MarketDescriptionParser
 {
-    private static readonly (string Name, string[] Words)[] IndustryWords =
-    [
-        ("Software", ["saas", "software", "cloud software"]), ("Fintech", ["fintech", "financial technology", "payments"]),
-        ("Healthtech", ["healthtech", "health tech", "digital health", "healthcare"]), ("E-commerce", ["e-commerce", "ecommerce", "online retail", "dtc"]),
-        ("Manufacturing", ["manufacturing", "manufacturers"]), ("Logistics", ["logistics", "supply chain", "freight", "shipping"]),
-        ("Real estate", ["real estate", "proptech"]), ("Insurance", ["insurance", "insurtech"]), ("Education", ["education", "edtech"]),
-        ("Marketing agencies", ["marketing agency", "marketing agencies", "agencies"]), ("Cybersecurity", ["cybersecurity", "security", "infosec"]),
-        ("HR tech", ["hr tech", "hrtech", "hr software"]), ("Legal", ["legal", "legaltech", "law firms"]), ("Media", ["media", "publishing"]),
-        ("Telecom", ["telecom", "telecommunications"]), ("Energy", ["energy", "cleantech", "renewables"]), ("Biotech", ["biotech", "life sciences", "pharma"]),
-        ("Retail", ["retail", "retailers"]), ("Construction", ["construction"]), ("Hospitality", ["hospitality", "hotels", "restaurants"]),
-        ("Banking", ["banking", "banks"]), ("Consulting", ["consulting", "consultancies"]), ("Automotive", ["automotive"]), ("Gaming", ["gaming"]),
-    ];
-
-    private static readonly (string Name, string[] Aliases)[] TechnologyCatalogue =
-    [
-        ("Salesforce", ["salesforce", "sfdc"]), ("HubSpot", ["hubspot"]), ("Marketo", ["marketo"]), ("Pardot", ["pardot"]), ("Segment", ["segment"]),
-        ("Stripe", ["stripe"]), ("Intercom", ["intercom"]), ("Zendesk", ["zendesk"]), ("Shopify", ["shopify"]), ("Google Analytics", ["google analytics", "ga4"]),
-        ("Snowflake", ["snowflake"]), ("AWS", ["aws", "amazon web services"]), ("Azure", ["azure"]), ("Google Cloud", ["gcp", "google cloud"]),
-        ("Slack", ["slack"]), ("Jira", ["jira"]), ("Zoom", ["zoom"]), ("Okta", ["okta"]), ("Workday", ["workday"]), ("NetSuite", ["netsuite"]),
-        ("QuickBooks", ["quickbooks"]), ("Xero", ["xero"]), ("Mailchimp", ["mailchimp"]), ("Klaviyo", ["klaviyo"]), ("Drift", ["drift"]),
-        ("Gong", ["gong"]), ("Outreach", ["outreach.io", "outreach"]), ("Salesloft", ["salesloft"]), ("Apollo", ["apollo"]), ("ZoomInfo", ["zoominfo"]),
-        ("Pipedrive", ["pipedrive"]), ("Zoho", ["zoho"]), ("Freshdesk", ["freshdesk"]), ("Datadog", ["datadog"]), ("Twilio", ["twilio"]),
-        ("SAP", ["sap"]), ("Oracle", ["oracle"]), ("Microsoft Dynamics", ["microsoft dynamics", "dynamics 365"]), ("Magento", ["magento"]),
-        ("WooCommerce", ["woocommerce"]), ("BigCommerce", ["bigcommerce"]), ("Webflow", ["webflow"]), ("WordPress", ["wordpress"]), ("Auth0", ["auth0"]),
-        ("Mixpanel", ["mixpanel"]), ("Amplitude", ["amplitude"]), ("Hotjar", ["hotjar"]), ("Optimizely", ["optimizely"]), ("LaunchDarkly", ["launchdarkly"]),
-        ("Sentry", ["sentry"]), ("GitHub", ["github"]), ("GitLab", ["gitlab"]), ("Notion", ["notion"]), ("Asana", ["asana"]), ("Monday.com", ["monday.com"]),
-        ("Airtable", ["airtable"]), ("DocuSign", ["docusign"]), ("PandaDoc", ["pandadoc"]), ("Chargebee", ["chargebee"]), ("Recurly", ["recurly"]), ("Paddle", ["paddle"]),
-    ];
-
-    private static readonly (string Code, string[] Names)[] Places =
-    [
-        ("US", ["us", "usa", "united states", "america"]), ("GB", ["uk", "united kingdom", "britain", "england"]), ("CA", ["canada"]), ("AU", ["australia"]),
-        ("DE", ["germany"]), ("FR", ["france"]), ("NL", ["netherlands", "holland"]), ("ES", ["spain"]), ("IT", ["italy"]), ("SE", ["sweden"]), ("DK", ["denmark"]),
-        ("FI", ["finland"]), ("NO", ["norway"]), ("IE", ["ireland"]), ("BE", ["belgium"]), ("AT", ["austria"]), ("CH", ["switzerland"]), ("PL", ["poland"]),
-        ("PT", ["portugal"]), ("CZ", ["czechia", "czech republic"]), ("IN", ["india"]), ("SG", ["singapore"]), ("JP", ["japan"]), ("BR", ["brazil"]), ("MX", ["mexico"]),
-        ("IL", ["israel"]), ("AE", ["uae", "united arab emirates"]), ("NZ", ["new zealand"]), ("ZA", ["south africa"]),
-        ("DACH", ["dach"]), ("Nordics", ["nordics", "scandinavia"]), ("EMEA", ["emea"]), ("Europe", ["europe", "eu"]), ("North America", ["north america", "na"]),
-        ("APAC", ["apac", "asia pacific"]), ("LATAM", ["latam", "latin america"]),
-    ];
-
-    private static readonly (string Department, string[] Words)[] Departments =
-    [
-        ("Sales", ["sales", "revenue", "cro"]), ("Marketing", ["marketing", "cmo", "growth"]), ("Engineering", ["engineering", "cto", "technology", "it"]),
-        ("Finance", ["finance", "cfo"]), ("Operations", ["operations", "coo", "revops"]), ("HR", ["hr", "people", "talent", "chro"]), ("Executive", ["ceo", "founder", "founders"]),
-    ];
-
-    public static MarketDefinition Parse(string description)
+    // Words that only carry a phrase ("companies based"); a phrase made of nothing else has nothing to misunderstand.
+    private static readonly HashSet<string> FillerWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        var industries = new List<string>();
-        var models = new List<string>();
-        var places = new List<string>();
-        var technologies = new List<string>();
-        var signals = new List<string>();
-        var pains = new List<string>();
-        var personas = new List<BuyerPersona>();
-        var exclusions = new List<string>();
-        var unparsed = new List<string>();
-        EmployeeRange? employees = null;
-        RevenueRange? revenue = null;
+        "companies", "company", "businesses", "firms", "firm", "brands", "organisations", "organizations", "orgs", "teams", "vendors", "providers",
+        "players", "accounts", "customers", "clients", "based", "headquartered", "located", "operating", "active", "that", "are", "is", "which", "who",
+        "the", "a", "an", "and", "or", "all", "any", "only", "mostly", "mainly", "primarily", "focused", "focus", "on", "target", "targets", "market",
+        "markets", "segment", "sector", "space", "industry", "industries", "vertical", "verticals", "of", "for", "to", "our", "their", "ideal", "icp",
+        "profile", "like", "such", "as", "also", "both", "either", "other", "similar", "etc",
+    };
 
-        foreach (var raw in Phrases().Split(description ?? ""))
+    private const decimal MaxEmployees = 10_000_000m;
+    private const decimal MaxAmount = 1_000_000_000_000m;
+
+    public static MarketDefinition Parse(string? description)
+    {
+        var draft = new Draft();
+        var text = Whitespace().Replace(description ?? "", " ").Trim();
+        foreach (var raw in Phrases().Split(text))
         {
-            var phrase = raw.Trim().Trim('.', ' ');
-            if (phrase.Length == 0)
+            var phrase = Connector().Replace(raw.Trim().Trim('.', ' ', ':', '-', '(', ')', '"', '\''), "");
+            if (phrase.Length > 0)
             {
-                continue;
-            }
-
-            var lower = phrase.ToLowerInvariant();
-            var understood = false;
-            var exclusion = Exclusion().Match(lower);
-            if (exclusion.Success)
-            {
-                exclusions.AddRange(exclusion.Groups["what"].Value.Split([" or ", " and ", "/"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-                continue;
-            }
-
-            if (BusinessModel().Match(lower) is { Success: true } model)
-            {
-                AddDistinct(models, model.Value.ToUpperInvariant());
-                understood = true;
-            }
-
-            if (ParseEmployees(lower) is { } range)
-            {
-                employees = range;
-                understood = true;
-            }
-
-            if (ParseRevenue(lower) is { } money)
-            {
-                revenue = money;
-                understood = true;
-            }
-
-            understood |= AddMatches(lower, IndustryWords, industries);
-            understood |= AddMatches(lower, Places, places);
-            if (TechnologyContext().IsMatch(lower) || !understood)
-            {
-                understood |= AddMatches(lower, TechnologyCatalogue, technologies);
-            }
-
-            if (Signal().Match(lower) is { Success: true } signal)
-            {
-                AddDistinct(signals, signal.Value.Trim());
-                understood = true;
-            }
-
-            if (Pain().Match(lower) is { Success: true } pain)
-            {
-                AddDistinct(pains, pain.Groups["pain"].Value.Trim());
-                understood = true;
-            }
-
-            if (Persona().Match(phrase) is { Success: true } persona)
-            {
-                foreach (var title in persona.Groups["who"].Value.Split([" or ", " and ", "/"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    personas.Add(ToPersona(title));
-                }
-
-                understood = true;
-            }
-
-            if (!understood)
-            {
-                unparsed.Add(phrase);
+                Read(phrase, draft);
             }
         }
 
-        return new MarketDefinition
-        {
-            Industries = industries, BusinessModels = models, Employees = employees, Revenue = revenue, Geographies = places,
-            Technologies = technologies, GrowthSignals = signals, PainPoints = pains, Personas = personas, Exclusions = exclusions, Unparsed = unparsed,
-        };
+        return draft.ToDefinition();
     }
 
-    private static EmployeeRange? ParseEmployees(string phrase)
+    private static void Read(string phrase, Draft draft)
     {
-        if (EmployeeNumbers().Match(phrase) is { Success: true } numbers)
+        if (Exclusion().Match(phrase) is { Success: true } exclusion)
         {
-            var low = Number(numbers.Groups["low"].Value);
-            var high = numbers.Groups["high"].Success ? Number(numbers.Groups["high"].Value) : (int?)null;
-            return numbers.Groups["op"].Value switch
+            foreach (var item in ListItems(exclusion.Groups["what"].Value, splitOnSlash: true))
             {
-                "over" or "more than" or ">" or "above" => new EmployeeRange(low + 1, null),
-                "under" or "less than" or "<" or "below" or "up to" => new EmployeeRange(null, low),
-                _ => new EmployeeRange(low, high ?? low),
-            };
+                AddDistinct(draft.Exclusions, Leading().Replace(item, ""));
+            }
+
+            return;
         }
 
-        return phrase switch
+        var understood = AddAll(draft.BusinessModels, MarketVocabulary.BusinessModels.Find(phrase));
+        foreach (var size in MarketVocabulary.CompanySizes.Find(ProductForEnterprises().Replace(phrase, " ")))
         {
-            _ when Regex.IsMatch(phrase, @"\b(smb|smbs|small business(es)?|small and medium)\b") => new EmployeeRange(1, 200),
-            _ when Regex.IsMatch(phrase, @"\bmid[- ]?market\b") => new EmployeeRange(200, 1000),
-            _ when Regex.IsMatch(phrase, @"\benterprises?\b") => new EmployeeRange(1000, null),
-            _ when Regex.IsMatch(phrase, @"\bstart-?ups?\b") => new EmployeeRange(1, 50),
-            _ => null,
-        };
-    }
-
-    private static RevenueRange? ParseRevenue(string phrase)
-    {
-        var match = Revenue().Match(phrase);
-        if (!match.Success)
-        {
-            return null;
+            draft.SizeWords.Add(MarketVocabulary.SizeRanges[size]);
+            understood = true;
         }
 
-        var low = Money(match.Groups["low"].Value, match.Groups["lowUnit"].Value);
-        var high = match.Groups["high"].Success ? Money(match.Groups["high"].Value, match.Groups["highUnit"].Value.Length > 0 ? match.Groups["highUnit"].Value : match.Groups["lowUnit"].Value) : (decimal?)null;
-        return match.Groups["op"].Value switch
+        if (ReadEmployees(phrase) is { } employees)
         {
-            "over" or "above" or "more than" or ">" => new RevenueRange(low, null),
-            "under" or "below" or "less than" or "<" => new RevenueRange(null, low),
-            _ => new RevenueRange(low, high),
-        };
+            draft.StatedEmployees = employees;
+            understood = true;
+        }
+
+        if (ReadRevenue(phrase) is { } revenue)
+        {
+            draft.Revenue = revenue;
+            understood = true;
+        }
+
+        understood |= AddAll(draft.Industries, MarketVocabulary.Industries.Find(phrase));
+        understood |= AddAll(draft.Geographies, MarketVocabulary.Places.Find(phrase));
+        understood |= AddAll(draft.GrowthSignals, Signals().Matches(phrase).Select(m => Whitespace().Replace(m.Value, " ").ToLowerInvariant()));
+        if (Pain().Match(phrase) is { Success: true } pain)
+        {
+            AddDistinct(draft.PainPoints, pain.Groups["pain"].Value);
+            understood = true;
+        }
+
+        if (PersonaLead().Match(phrase) is { Success: true } lead)
+        {
+            understood |= AddPersonas(draft, ListItems(lead.Groups["who"].Value, splitOnSlash: true), requireEvery: false);
+        }
+
+        // Catalogue names that are also English words ("segment", "drift", "notion") count only where a phrase is about tools.
+        if (TechnologyContext().IsMatch(phrase) || !understood)
+        {
+            understood |= ReadTechnologies(phrase, asList: !understood, draft);
+        }
+
+        // A bare title ("VP Sales", "heads of marketing") is a persona even without "targeting" in front.
+        if (!understood)
+        {
+            understood = AddPersonas(draft, ListItems(phrase, splitOnSlash: true), requireEvery: true);
+        }
+
+        if (!understood && !phrase.Split([' ', '-', '/'], StringSplitOptions.RemoveEmptyEntries).All(FillerWords.Contains))
+        {
+            AddDistinct(draft.Unparsed, phrase);
+        }
     }
 
-    private static BuyerPersona ToPersona(string title)
+    private static bool ReadTechnologies(string phrase, bool asList, Draft draft)
     {
-        var lower = title.ToLowerInvariant();
-        var seniority = lower switch
+        string list;
+        if (TechnologyList().Match(phrase) is { Success: true } lead)
         {
-            _ when Regex.IsMatch(lower, @"\b(ceo|cto|cfo|cmo|coo|cro|chro|chief|founders?)\b") => "C-level",
-            _ when Regex.IsMatch(lower, @"\b(vp|vice president|svp|evp)\b") => "VP",
-            _ when Regex.IsMatch(lower, @"\b(head|heads)\b") => "Head",
-            _ when Regex.IsMatch(lower, @"\bdirectors?\b") => "Director",
-            _ when Regex.IsMatch(lower, @"\bmanagers?\b") => "Manager",
-            _ => null,
-        };
-        var department = Departments.FirstOrDefault(d => d.Words.Any(w => Regex.IsMatch(lower, $@"\b{Regex.Escape(w)}\b"))).Department;
-        return new BuyerPersona(title, seniority, department);
-    }
+            list = lead.Groups["list"].Value;
+        }
+        else if (asList)
+        {
+            // The tail of "using HubSpot, Webflow or FooCRM" arrives after the comma as a phrase of its own.
+            list = phrase;
+        }
+        else
+        {
+            return AddAll(draft.Technologies, MarketVocabulary.Technologies.Find(phrase));
+        }
 
-    private static bool AddMatches(string phrase, (string Name, string[] Words)[] vocabulary, List<string> into)
-    {
+        // In "using HubSpot or FooCRM" each tool is its own claim: the one not in the catalogue is reported, the rest kept.
+        var unknown = new List<string>();
         var found = false;
-        foreach (var (name, words) in vocabulary)
+        foreach (var item in ListItems(list, splitOnSlash: false))
         {
-            if (words.Any(w => Regex.IsMatch(phrase, $@"(?<![\w.]){Regex.Escape(w)}(?![\w])")))
+            var names = MarketVocabulary.Technologies.Find(item);
+            found |= AddAll(draft.Technologies, names);
+            if (names.Count == 0)
             {
-                AddDistinct(into, name);
-                found = true;
+                unknown.Add(item);
             }
+        }
+
+        if (found)
+        {
+            unknown.ForEach(item => AddDistinct(draft.Unparsed, item));
         }
 
         return found;
     }
 
+    private static bool AddPersonas(Draft draft, List<string> titles, bool requireEvery)
+    {
+        var personas = new List<BuyerPersona>();
+        foreach (var title in titles)
+        {
+            if (BuyerTitles.TryRead(title, out var persona))
+            {
+                personas.Add(persona);
+            }
+            else if (requireEvery)
+            {
+                return false;
+            }
+        }
+
+        foreach (var persona in personas.Where(p => !draft.Personas.Exists(known => known.Title == p.Title)))
+        {
+            draft.Personas.Add(persona);
+        }
+
+        return personas.Count > 0;
+    }
+
+    private static EmployeeRange? ReadEmployees(string phrase)
+    {
+        var match = EmployeesAfterNumber().Match(phrase) is { Success: true } after ? after : EmployeesBeforeNumber().Match(phrase);
+        if (!match.Success || !TryNumber(match.Groups["low"].Value, MaxEmployees, out var lowNumber))
+        {
+            return null;
+        }
+
+        var low = (int)lowNumber;
+        int? high = null;
+        if (match.Groups["high"].Success)
+        {
+            if (!TryNumber(match.Groups["high"].Value, MaxEmployees, out var highNumber))
+            {
+                return null;
+            }
+
+            high = (int)highNumber;
+        }
+
+        return (BoundOf(match), high) switch
+        {
+            // "Over 1,000 employees" leaves 1,000 out; "under 100" keeps 100 as the ceiling.
+            (Bound.Above, _) => new EmployeeRange(low + 1, null),
+            (Bound.AtLeast, _) => new EmployeeRange(low, null),
+            (Bound.AtMost, _) => new EmployeeRange(null, low),
+            (_, { } top) => new EmployeeRange(Math.Min(low, top), Math.Max(low, top)),
+            _ => new EmployeeRange(low, low),
+        };
+    }
+
+    private static RevenueRange? ReadRevenue(string phrase)
+    {
+        var match = RevenueAfterAmount().Match(phrase) is { Success: true } after ? after : RevenueBeforeAmount().Match(phrase);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        // "$1-10M" writes the unit once, after the upper amount.
+        var lowUnit = match.Groups["lowUnit"].Value;
+        var highUnit = match.Groups["highUnit"].Value;
+        if (!TryDollars(match.Groups["low"].Value, lowUnit.Length > 0 ? lowUnit : highUnit, out var low))
+        {
+            return null;
+        }
+
+        decimal? high = null;
+        if (match.Groups["high"].Success)
+        {
+            if (!TryDollars(match.Groups["high"].Value, highUnit.Length > 0 ? highUnit : lowUnit, out var top))
+            {
+                return null;
+            }
+
+            high = top;
+        }
+
+        return (BoundOf(match), high) switch
+        {
+            (Bound.Above or Bound.AtLeast, _) => new RevenueRange(low, null),
+            (Bound.AtMost, _) => new RevenueRange(null, low),
+            (_, { } top) => new RevenueRange(Math.Min(low, top), Math.Max(low, top)),
+            _ => new RevenueRange(low, low),
+        };
+    }
+
+    private static Bound BoundOf(Match match)
+    {
+        if (match.Groups["plus"].Success)
+        {
+            return Bound.AtLeast;
+        }
+
+        return match.Groups["op"].Value.ToLowerInvariant() switch
+        {
+            "over" or "more than" or "greater than" or "above" or "larger than" or ">" => Bound.Above,
+            "at least" or "minimum" or "minimum of" or "min" or "min." or ">=" or "≥" => Bound.AtLeast,
+            "under" or "less than" or "fewer than" or "below" or "smaller than" or "<" or "up to" or "at most" or "no more than" or "maximum" or "maximum of"
+                or "max" or "max." or "<=" or "≤" => Bound.AtMost,
+            _ => Bound.Between,
+        };
+    }
+
+    // A figure no company has ("99999999999 employees") is left unparsed instead of overflowing.
+    private static bool TryNumber(string text, decimal max, out decimal number)
+    {
+        var value = text.Replace(",", "", StringComparison.Ordinal);
+        var thousands = value.EndsWith('k') || value.EndsWith('K');
+        if (!decimal.TryParse(thousands ? value[..^1] : value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number) || number > max)
+        {
+            return false;
+        }
+
+        number = thousands ? number * 1_000m : number;
+        return number <= max;
+    }
+
+    // Dividing by 1.000... drops the trailing zeros "1.5" * 1,000,000 leaves, so $1.5M reads 1500000, not 1500000.0.
+    private static bool TryDollars(string amount, string unit, out decimal dollars)
+    {
+        dollars = 0m;
+        if (!TryNumber(amount, MaxAmount, out var number))
+        {
+            return false;
+        }
+
+        dollars = number * Multiplier(unit) / 1.000000000000000000000000000000000m;
+        return true;
+    }
+
+    private static decimal Multiplier(string unit) => unit.ToLowerInvariant() switch
+    {
+        "k" => 1_000m,
+        "m" or "mm" or "mn" or "million" => 1_000_000m,
+        "b" or "bn" or "billion" => 1_000_000_000m,
+        _ => 1m,
+    };
+
+    private static List<string> ListItems(string text, bool splitOnSlash)
+        => [.. (splitOnSlash ? ListSeparatorsWithSlash() : ListSeparators()).Split(text).Select(item => item.Trim()).Where(item => item.Length > 0)];
+
+    private static bool AddAll(List<string> into, IEnumerable<string> values)
+    {
+        var any = false;
+        foreach (var value in values)
+        {
+            AddDistinct(into, value);
+            any = true;
+        }
+
+        return any;
+    }
+
     private static void AddDistinct(List<string> into, string value)
     {
-        if (!into.Contains(value, StringComparer.OrdinalIgnoreCase))
+        if (value.Length > 0 && !into.Contains(value, StringComparer.OrdinalIgnoreCase))
         {
             into.Add(value);
         }
     }
 
-    private static int Number(string text)
-    {
-        var value = text.Replace(",", "", StringComparison.Ordinal).ToLowerInvariant();
-        return value.EndsWith('k') ? (int)(decimal.Parse(value[..^1], CultureInfo.InvariantCulture) * 1000) : int.Parse(value, CultureInfo.InvariantCulture);
-    }
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
-    private static decimal Money(string amount, string unit)
-        => decimal.Parse(amount.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) * unit.ToLowerInvariant() switch
-        {
-            "k" => 1_000m,
-            "m" or "mm" or "million" => 1_000_000m,
-            "b" or "bn" or "billion" => 1_000_000_000m,
-            _ => 1m,
-        };
+    // "Enterprise software" names what a company sells, not how big it is.
+    [GeneratedRegex(@"\benterprise\s+(?:software|saas|tech|technology|it|ai|solutions|security)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProductForEnterprises();
 
-    [GeneratedRegex(@"[,;]|\s+(?:with|who|that|which|in)\s+(?=\S)|\s+and\s+(?=(?:using|hiring|excluding|not|targeting|selling|with)\b)", RegexOptions.IgnoreCase)]
+    // Where one thought ends and the next begins. A comma inside "1,000" is a digit group, not a break; "in" before
+    // "revenue" stays, as in "$10M in revenue"; "recently raised" stays one signal.
+    [GeneratedRegex(
+        @"\s*(?:(?<!\d),|,(?!\d{3}(?!\d)))\s*|\s*[;|•]\s*|\.\s+|(?<!\d)\s+[-–—]\s+(?!\$?\d)"
+        + @"|(?<!\b(?:struggling|problems?|challenges?|frustrated|issues?|integrat\w*|compatible|works?|working|familiar))\s+with\s+"
+        + @"|\s+(?:who|that|which|whose)\s+|\s+at\s+(?!(?:least|most)\b)"
+        + @"|\s+(?:in|across|from|throughout)\s+(?!(?:annual\s+)?(?:revenue|arr|turnover)\b)"
+        + @"|\s+(?:and|but)\s+(?=(?:using|uses|use|hiring|excluding|except|not|no|targeting|selling|with|who|that|raised|recently|expanding|in|across|on)\b)"
+        + @"|(?<!\b(?:recently|just|newly|and|but))\s+(?=(?:excluding|except|but\s+not|other\s+than|using|hiring|targeting|selling\s+to|raised|recently|struggling|frustrated)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Phrases();
 
-    [GeneratedRegex(@"^(?:excluding|exclude|except|not|no|without|but not)\s+(?<what>.+)$")]
+    [GeneratedRegex(@"\s*(?:,|\bor\b|\band\b|\bplus\b|\bas\s+well\s+as\b|&(?=\s))\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListSeparators();
+
+    [GeneratedRegex(@"\s*(?:,|/|\bor\b|\band\b|\bplus\b|\bas\s+well\s+as\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ListSeparatorsWithSlash();
+
+    // A phrase cut after a comma can still open with the word that linked it (", in Atlantis").
+    [GeneratedRegex(@"^(?:in|with|from|across|throughout|at(?!\s+(?:least|most)\b)|who|that|which|whose)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Connector();
+
+    [GeneratedRegex(@"^(?:any|all|the)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Leading();
+
+    [GeneratedRegex(
+        @"^(?:and\s+|but\s+)?(?:excluding|exclude|excl\.?|except(?:\s+for)?|not|no|without|but\s+not|other\s+than|avoid(?:ing)?)\s+(?<what>.+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Exclusion();
 
-    [GeneratedRegex(@"\b(b2b|b2c|b2b2c|d2c)\b")]
-    private static partial Regex BusinessModel();
-
-    [GeneratedRegex(@"\b(using|uses|use|on|running|built on|users of|customers of|stack)\b|\busers\b")]
+    [GeneratedRegex(
+        @"\b(?:using|uses|use|used|on|running|runs|run|built\s+(?:on|with)|powered\s+by|integrat\w*|stack|via)\b"
+        + @"|\b(?:users?|customers?|shops|stores|merchants|instances|admins)\s+of\b|\b(?:users|customers|shops|stores|merchants|instances|admins)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TechnologyContext();
 
-    [GeneratedRegex(@"(?<op>over|more than|>|above|under|less than|<|below|up to)?\s*(?<low>\d[\d,]*k?)\s*(?:(?:-|–|to)\s*(?<high>\d[\d,]*k?))?\s*\+?\s*(?:employees|staff|people|fte|headcount)")]
-    private static partial Regex EmployeeNumbers();
+    [GeneratedRegex(
+        @"^(?:using|uses|use|used|running|runs|run|on|built\s+(?:on|with)|powered\s+by|(?:users?|customers?)\s+of|integrat\w*(?:\s+with)?|(?:tech\s+)?stack\s*:?|tools?\s*:)\s+(?<list>.+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TechnologyList();
 
-    [GeneratedRegex(@"(?<op>over|above|more than|>|under|below|less than|<)?\s*\$?\s*(?<low>\d[\d,.]*)\s*(?<lowUnit>k|mm|m|million|b|bn|billion)?\s*(?:(?:-|–|to)\s*\$?\s*(?<high>\d[\d,.]*)\s*(?<highUnit>k|mm|m|million|b|bn|billion)?)?\s*(?:in\s+)?(?:revenue|arr|annual revenue|turnover)")]
-    private static partial Regex Revenue();
+    [GeneratedRegex(
+        @"(?:(?<op>over|more\s+than|greater\s+than|larger\s+than|above|at\s+least|minimum(?:\s+of)?|min\.?|under|less\s+than|fewer\s+than|smaller\s+than|below|up\s+to|at\s+most|no\s+more\s+than|maximum(?:\s+of)?|max\.?|between|from)\s+|(?<op>>=|<=|≥|≤|>|<)\s*)?"
+        + @"(?<![\w.,])(?<low>\d[\d,]*(?:\.\d+)?k?)(?:\s*(?:-|–|—|to|and)\s*(?<high>\d[\d,]*(?:\.\d+)?k?))?\s*(?<plus>\+)?\s*(?:employees?|staff|people|ftes?|headcount|team\s+members|workers)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EmployeesAfterNumber();
 
-    [GeneratedRegex(@"\b(hiring(?:\s+\w+){0,3}|recently funded|raised (?:a\s+)?(?:series\s+[a-e]|seed|funding)|series\s+[a-e]|new funding|expanding(?:\s+\w+){0,2}|growing(?:\s+\w+){0,2}|new (?:cto|ceo|cmo|vp \w+))")]
-    private static partial Regex Signal();
+    [GeneratedRegex(
+        @"\b(?:employees|employee\s+count|headcount|company\s+size|team\s+size|staff)\s*(?:of|:|=|is|between|from)?\s*"
+        + @"(?:(?<op>over|more\s+than|greater\s+than|above|at\s+least|under|less\s+than|fewer\s+than|below|up\s+to|at\s+most|no\s+more\s+than)\s+|(?<op>>=|<=|≥|≤|>|<)\s*)?"
+        + @"(?<low>\d[\d,]*(?:\.\d+)?k?)(?:\s*(?:-|–|—|to|and)\s*(?<high>\d[\d,]*(?:\.\d+)?k?))?\s*(?<plus>\+)?(?![\w.])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EmployeesBeforeNumber();
 
-    [GeneratedRegex(@"(?:struggling with|pain(?:s)?:?|problems? with|need(?:ing|s)?)\s+(?<pain>.+)$")]
+    // Amounts in dollars only: a "€" or "£" figure is left unparsed rather than quietly read as USD.
+    [GeneratedRegex(
+        @"(?:(?<op>over|more\s+than|greater\s+than|above|at\s+least|minimum(?:\s+of)?|under|less\s+than|below|up\s+to|at\s+most|no\s+more\s+than|maximum(?:\s+of)?|between|from)\s+|(?<op>>=|<=|≥|≤|>|<)\s*)?"
+        + @"(?<![€£\w.,])(?:\$\s*(?<low>\d[\d,]*(?:\.\d+)?)\s*(?<lowUnit>k|mm|mn|m|million|bn|b|billion)?|(?<low>\d[\d,]*(?:\.\d+)?)\s*(?<lowUnit>k|mm|mn|m|million|bn|b|billion))(?![\w])"
+        + @"(?:\s*(?:-|–|—|to|and)\s*\$?\s*(?<high>\d[\d,]*(?:\.\d+)?)\s*(?<highUnit>k|mm|mn|m|million|bn|b|billion)?(?![\w]))?"
+        + @"\s*(?<plus>\+)?\s*(?:usd\s+)?(?:in\s+)?(?:annual\s+recurring\s+revenue|annual\s+revenue|recurring\s+revenue|revenue|arr|turnover)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RevenueAfterAmount();
+
+    [GeneratedRegex(
+        @"\b(?:annual\s+recurring\s+revenue|annual\s+revenue|revenue|arr|turnover)\s*(?:of|:|=|is|between|from)?\s*"
+        + @"(?:(?<op>over|more\s+than|greater\s+than|above|at\s+least|under|less\s+than|below|up\s+to|at\s+most|no\s+more\s+than)\s+|(?<op>>=|<=|≥|≤|>|<)\s*)?"
+        + @"(?:\$\s*(?<low>\d[\d,]*(?:\.\d+)?)\s*(?<lowUnit>k|mm|mn|m|million|bn|b|billion)?|(?<low>\d[\d,]*(?:\.\d+)?)\s*(?<lowUnit>k|mm|mn|m|million|bn|b|billion))(?![\w])"
+        + @"(?:\s*(?:-|–|—|to|and)\s*\$?\s*(?<high>\d[\d,]*(?:\.\d+)?)\s*(?<highUnit>k|mm|mn|m|million|bn|b|billion)?(?![\w]))?\s*(?<plus>\+)?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RevenueBeforeAmount();
+
+    [GeneratedRegex(
+        @"\bhiring(?:\s+(?!(?:using|on|with|in|across|and|or|who|that|for|excluding|except|targeting)\b)[\w+#/-]+){0,3}"
+        + @"|\b(?:recently|newly|just)\s+(?:funded|raised(?:\s+(?:a\s+|their\s+)?(?:series\s+[a-e](?:\s*(?:/|or|and|&)\s*[a-e])?|seed(?:\s+round)?|funding|capital|money))?)\b"
+        + @"|\braised\s+(?:a\s+|their\s+)?(?:series\s+[a-e](?:\s*(?:/|or|and|&)\s*[a-e])?|seed(?:\s+round)?|funding|capital|money)\b"
+        + @"|\bseries\s+[a-e](?:\s*(?:/|or|and|&)\s*[a-e])?(?:\s+funded)?\b"
+        + @"|\bnew\s+funding\b|\b(?:venture|vc|pe)[- ]backed\b|(?<!self[- ])\bfunded\b"
+        + @"|\bexpanding(?:\s+(?!(?:using|on|with|in|across|and|or|who|that)\b)[\w-]+){0,3}"
+        + @"|\b(?:fast|rapidly)[- ]growing\b|\bhigh[- ]growth\b|\bhyper-?growth\b|\bgrowing\s+(?:fast|headcount|teams?)\b"
+        + @"|\bnew\s+(?:cto|ceo|cmo|cro|cfo|coo|cio|ciso|vp\s+\w+|head\s+of\s+\w+)\b"
+        + @"|\brecently\s+acquired\b|\b(?:opening|opened)\s+new\s+offices?\b|\bipo\b|\bgoing\s+public\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Signals();
+
+    [GeneratedRegex(
+        @"\b(?:struggling\s+with|problems?\s+with|issues?\s+with|challenges?\s+with|frustrated\s+with|pains?\s*:|pain\s+points?\s*:?|needing|needs?)\s+(?<pain>.+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pain();
 
-    [GeneratedRegex(@"(?:targeting|selling to|reach(?:ing)?|talk to|personas?:?)\s+(?<who>.+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex Persona();
+    [GeneratedRegex(
+        @"\b(?:targeting|target|selling\s+to|sells?\s+to|reaching|reach|talking\s+to|talk\s+to|aimed\s+at|for|personas?\s*:|buyers?\s*:|decision[- ]makers?\s*:|contacts?\s*:)\s+(?<who>.+)$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonaLead();
+
+    /// <summary>What the phrases have said so far; sizes named in words widen each other ("SMB and mid-market"), a stated headcount wins over them.</summary>
+    private sealed class Draft
+    {
+        public List<string> Industries { get; } = [];
+        public List<string> BusinessModels { get; } = [];
+        public List<(int? Min, int? Max)> SizeWords { get; } = [];
+        public EmployeeRange? StatedEmployees { get; set; }
+        public RevenueRange? Revenue { get; set; }
+        public List<string> Geographies { get; } = [];
+        public List<string> Technologies { get; } = [];
+        public List<string> GrowthSignals { get; } = [];
+        public List<string> PainPoints { get; } = [];
+        public List<BuyerPersona> Personas { get; } = [];
+        public List<string> Exclusions { get; } = [];
+        public List<string> Unparsed { get; } = [];
+
+        public MarketDefinition ToDefinition() => new()
+        {
+            Industries = Industries,
+            BusinessModels = BusinessModels,
+            Employees = StatedEmployees ?? SizeFromWords(),
+            Revenue = Revenue,
+            Geographies = Geographies,
+            Technologies = Technologies,
+            GrowthSignals = GrowthSignals,
+            PainPoints = PainPoints,
+            Personas = Personas,
+            Exclusions = Exclusions,
+            Unparsed = Unparsed,
+        };
+
+        private EmployeeRange? SizeFromWords() => SizeWords.Count == 0
+            ? null
+            : new EmployeeRange(SizeWords.Min(size => size.Min), SizeWords.Any(size => size.Max is null) ? null : SizeWords.Max(size => size.Max));
+    }
+}
+
+/// <summary>Which side of a stated number a range lies on.</summary>
+internal enum Bound
+{
+    Between,
+    Above,
+    AtLeast,
+    AtMost,
 }

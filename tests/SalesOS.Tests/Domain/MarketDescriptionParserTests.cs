@@ -63,3 +63,37 @@ public sealed class MarketDescriptionParserTests
     public void Revenue_WithAThreshold()
         => Assert.Equal(new RevenueRange(10_000_000m, null), MarketDescriptionParser.Parse("insurance, over $10M ARR").Revenue);
 }
+
+public sealed class MarketDescriptionParserRobustnessTests
+{
+    [Theory]
+    [InlineData("99999999999 employees")]
+    [InlineData("between 99999999999999999999999 and 1 employees, $999999999999999999999999999999B revenue")]
+    [InlineData("1e308 employees")]
+    [InlineData(",,,,;;;;")]
+    public void HugeOrOddNumbers_AreReportedAsUnparsed_NotThrown(string description)
+    {
+        var market = MarketDescriptionParser.Parse(description);
+
+        Assert.NotNull(market);
+    }
+
+    [Fact]
+    public void RandomUserText_NeverThrows()
+    {
+        var random = new Random(20261125);
+        string[] pieces = ["SaaS", "fintech", "in", "Germany", "50", "-", "500", "employees", "$", "5M", "revenue", "using", "HubSpot", "or",
+            "VP Sales", "excluding", ",", "and", "99999999999", "between", "k", "B", "é", "\u3002", "\0", "over", "under", "+", "%"];
+        for (var i = 0; i < 5_000; i++)
+        {
+            var words = Enumerable.Range(0, random.Next(1, 40)).Select(_ => random.Next(4) == 0
+                ? new string((char)random.Next(1, 0xD7FF), random.Next(1, 5))
+                : pieces[random.Next(pieces.Length)]);
+            var text = string.Join(random.Next(2) == 0 ? " " : "", words);
+
+            var market = MarketDescriptionParser.Parse(text);
+
+            Assert.NotNull(market);
+        }
+    }
+}
