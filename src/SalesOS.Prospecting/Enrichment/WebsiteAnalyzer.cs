@@ -527,21 +527,24 @@ public static partial class WebsiteAnalyzer
             var fromPosition = blockPosition[first];
             var toPosition = end < blocks.Count ? blockPosition[end] : int.MaxValue;
 
-            // A <time> element inside the item, or a little before its heading (cards often put the date above the title).
-            DateOnly? date = null;
+            // A <time> element inside the item, else the last one between the previous heading and this one
+            // (cards often put the date above the title).
+            var previous = k > 0 ? blockPosition[starts[k - 1]] : 0;
+            HtmlTime? inside = null, above = null;
             foreach (var t in scan.Times)
             {
-                var before = k > 0 ? blockPosition[starts[k - 1]] : 0;
-                if (t.Position >= fromPosition && t.Position < toPosition
-                    || (date is null && t.Position < fromPosition && t.Position > before && first > 0 && blockPosition[first - 1] <= t.Position))
+                if (t.Position >= fromPosition && t.Position < toPosition)
                 {
-                    date = ParseIsoDate(t.DateTime, latest);
-                    if (t.Position >= fromPosition)
-                    {
-                        break;
-                    }
+                    inside ??= t;
+                }
+                else if (t.Position < fromPosition && t.Position > previous)
+                {
+                    above = t;
                 }
             }
+
+            var dated = inside ?? above;
+            var date = dated is null ? null : ParseIsoDate(dated.DateTime, latest);
 
             string? body = null;
             for (var b = first + 1; b < end; b++)
