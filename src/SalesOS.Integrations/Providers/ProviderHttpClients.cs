@@ -48,18 +48,11 @@ public static class ProviderHttpClients
             });
 
             pipeline.AddTimeout(options.TotalTimeout);
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            if (options.MaxAttempts > 1)
             {
-                ShouldRetryAfterHeader = false,
-                MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.RetryMaxDelay,
-                ShouldHandle = args => ShouldHandle(args.Outcome),
-                // The vendor's own word on when to come back beats our back-off; null falls back to it.
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response) : null),
-            });
+                AddRetry(pipeline, options, ShouldHandle);
+            }
+
             pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = options.CircuitFailureRatio,
@@ -74,6 +67,23 @@ public static class ProviderHttpClients
         builder.AddHttpMessageHandler(serviceProvider =>
             new ProviderRateLimitHandler(serviceProvider.GetRequiredService<IProviderRateLimiter>(), provider));
         return builder;
+    }
+
+    private static void AddRetry(
+        ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ProviderOptions options, Func<Outcome<HttpResponseMessage>, ValueTask<bool>> shouldHandle)
+    {
+        pipeline.AddRetry(new HttpRetryStrategyOptions
+        {
+            ShouldRetryAfterHeader = false,
+            MaxRetryAttempts = options.MaxAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.RetryBaseDelay,
+            MaxDelay = options.RetryMaxDelay,
+            ShouldHandle = args => shouldHandle(args.Outcome),
+            // The vendor's own word on when to come back beats our back-off; null falls back to it.
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response) : null),
+        });
     }
 
     /// <summary>Retry-After as a delay: seconds or an HTTP date; null when absent or already past.</summary>

@@ -26,7 +26,7 @@ public static class LeadHeaders
         (LeadField.Domain, 0, ["Domain", "Company Domain", "Company Domain Name", "Website Domain", "Account Domain", "Email Domain"]),
         (LeadField.Website, 0, ["Website", "Website URL", "Company Website", "Company URL", "Account Website", "Homepage", "Web", "URL", "Webseite", "Internetseite"]),
         (LeadField.Industry, 0, ["Industry", "Company Industry", "Account Industry", "Sector", "Branche"]),
-        (LeadField.EmployeeCount, 0, ["# Employees", "Employees", "Number of Employees", "No. of Employees", "Employee Count", "Company Headcount", "Headcount", "Company Size", "Employee Range", "Size", "Mitarbeiter", "Mitarbeiterzahl", "Anzahl Mitarbeiter"]),
+        (LeadField.EmployeeCount, 0, ["# Employees", "Number of Employees", "No. of Employees", "Employee Count", "Company Headcount", "Headcount", "Company Size", "Employee Range", "Size", "Mitarbeiter", "Mitarbeiterzahl", "Anzahl Mitarbeiter"]),
         (LeadField.AnnualRevenue, 0, ["Annual Revenue", "Revenue", "Company Revenue", "Umsatz", "Jahresumsatz"]),
         (LeadField.Country, 0, ["Company Country", "Billing Country", "HQ Country", "Account Country"]),
         (LeadField.Country, 1, ["Country", "Country/Region", "Country Code", "Land"]),

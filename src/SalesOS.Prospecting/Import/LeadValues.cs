@@ -6,8 +6,9 @@ namespace SalesOS.Prospecting.Import;
 /// <summary>Readers for the loosely written values of lead lists: placeholders, head counts, revenue, names, tech lists.</summary>
 public static class LeadValues
 {
+    // Not "NA" or "None": Namibia's country code is NA, and Na is a surname.
     private static readonly FrozenSet<string> Placeholders = FrozenSet.ToFrozenSet(
-        ["n/a", "na", "#n/a", "-", "--", "null", "nil", "none", "(none)"], StringComparer.OrdinalIgnoreCase);
+        ["n/a", "#n/a", "-", "--", "null", "(none)"], StringComparer.OrdinalIgnoreCase);
 
     private static readonly (string Suffix, decimal Factor)[] Multipliers =
     [
