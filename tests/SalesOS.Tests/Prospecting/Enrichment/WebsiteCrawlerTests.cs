@@ -36,6 +36,13 @@ public sealed class WebsiteCrawlerTests : IAsyncLifetime
         return server.AddSite(site);
     }
 
+    /// <summary>The first requests of a fresh server and client are slow (JIT, connections): timing tests start after them.</summary>
+    private async Task WarmUpAsync(WebsiteCrawler crawler)
+    {
+        Site("warm-up.example", ("/", """<a href="/pricing">Pricing</a>"""), ("/pricing", "p"));
+        await crawler.CrawlAsync("warm-up.example", CancellationToken.None);
+    }
+
     private const string HomeLinks = """<nav><a href="/pricing">Pricing</a> <a href="/careers">Careers</a> <a href="/about-us">About us</a> <a href="/blog/">Blog</a> <a href="https://twitter.com/acme">Twitter</a> <a href="/careers/backend-engineer">Backend engineer</a></nav>""";
 
     [Fact]
@@ -108,6 +115,7 @@ public sealed class WebsiteCrawlerTests : IAsyncLifetime
         Site("polite.example", ("/", """<a href="/pricing">Pricing</a><a href="/careers">Careers</a>"""), ("/pricing", "p"), ("/careers", "c"));
         var delay = TimeSpan.FromMilliseconds(250);
         using var crawler = Crawler(server, o => o.PolitenessDelay = delay);
+        await WarmUpAsync(crawler);
         await Task.WhenAll(crawler.CrawlAsync("polite.example", CancellationToken.None), crawler.CrawlAsync("polite.example", CancellationToken.None));
 
         var times = server.RequestsTo("polite.example").Select(r => r.At).Order().ToList();
@@ -122,6 +130,7 @@ public sealed class WebsiteCrawlerTests : IAsyncLifetime
         var site = Site("slow.example", ("/", """<a href="/pricing">Pricing</a><a href="/careers">Careers</a>"""), ("/pricing", "p"), ("/careers", "c"));
         site.RobotsTxt = "User-agent: *\nCrawl-delay: 0.4\n";
         using var crawler = Crawler(server);
+        await WarmUpAsync(crawler);
         var crawl = await crawler.CrawlAsync("slow.example", CancellationToken.None);
         Assert.Equal(3, crawl.Pages.Count);
 
@@ -230,7 +239,7 @@ public sealed class WebsiteCrawlerTests : IAsyncLifetime
     {
         var site = Site("slowpages.example", ("/", """<a href="/pricing">Pricing</a>"""), ("/pricing", "p"));
         site.PathDelays["/pricing"] = TimeSpan.FromSeconds(10);
-        using var crawler = Crawler(server, o => o.CrawlTimeout = TimeSpan.FromMilliseconds(700));
+        using var crawler = Crawler(server, o => o.CrawlTimeout = TimeSpan.FromSeconds(2));
         var crawl = await crawler.CrawlAsync("slowpages.example", CancellationToken.None);
         Assert.Single(crawl.Pages);
         Assert.Contains(crawl.Errors, e => e.Reason.StartsWith("crawl timed out", StringComparison.Ordinal) && e.Transient);
