@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace SalesOS.Integrations.Web;
 
 /// <summary>
-/// Spaces requests to one host: each caller books the next free slot (last slot + delay) and waits for it,
-/// so concurrent crawls of the same host queue up instead of bursting.
+/// Spaces requests to one host: callers for the same host take turns, and each waits until the delay has
+/// passed since the previous request went out, so concurrent crawls of a host queue up instead of bursting.
 /// </summary>
 internal sealed class HostPoliteness(TimeProvider time)
 {
@@ -13,29 +13,33 @@ internal sealed class HostPoliteness(TimeProvider time)
 
     public async ValueTask WaitTurnAsync(string host, TimeSpan delay, CancellationToken cancellationToken)
     {
-        if (delay <= TimeSpan.Zero)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
         if (slots.Count > PruneAbove)
         {
-            Prune(now);
+            Prune(time.GetUtcNow());
         }
 
         var slot = slots.GetOrAdd(host, static _ => new Slot());
-        DateTimeOffset at;
-        lock (slot)
+        if (delay <= TimeSpan.Zero)
         {
-            at = slot.Next > now ? slot.Next : now;
-            slot.Next = at + delay;
+            // Still recorded, so a Crawl-delay learnt from robots.txt counts from the robots.txt request itself.
+            slot.Last = time.GetUtcNow();
+            return;
         }
 
-        var wait = at - now;
-        if (wait > TimeSpan.Zero)
+        await slot.Turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            var wait = slot.Last + delay - time.GetUtcNow();
+            if (slot.Last != DateTimeOffset.MinValue && wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
+            }
+
+            slot.Last = time.GetUtcNow();
+        }
+        finally
+        {
+            slot.Turn.Release();
         }
     }
 
@@ -43,7 +47,7 @@ internal sealed class HostPoliteness(TimeProvider time)
     {
         foreach (var (host, slot) in slots)
         {
-            if (slot.Next < now)
+            if (slot.Last < now - TimeSpan.FromMinutes(5) && slot.Turn.CurrentCount == 1)
             {
                 slots.TryRemove(host, out _);
             }
@@ -52,6 +56,14 @@ internal sealed class HostPoliteness(TimeProvider time)
 
     private sealed class Slot
     {
-        public DateTimeOffset Next { get; set; } = DateTimeOffset.MinValue;
+        private long lastTicks = DateTimeOffset.MinValue.UtcTicks;
+
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+
+        public DateTimeOffset Last
+        {
+            get => new(Interlocked.Read(ref lastTicks), TimeSpan.Zero);
+            set => Interlocked.Exchange(ref lastTicks, value.UtcTicks);
+        }
     }
 }

@@ -209,7 +209,7 @@ public static class EmailAddressSyntax
             }
 
             labels++;
-            allDigits = !label.ContainsAnyExceptInRange('0', '9');
+            allDigits = IsAllDigits(label);
             start = i + 1;
         }
 
@@ -219,6 +219,19 @@ public static class EmailAddressSyntax
         }
 
         return allDigits ? "has a numeric top-level domain, which looks like an IP address, not a mail domain" : null;
+    }
+
+    private static bool IsAllDigits(ReadOnlySpan<char> label)
+    {
+        foreach (var c in label)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string? CheckLabel(ReadOnlySpan<char> label)

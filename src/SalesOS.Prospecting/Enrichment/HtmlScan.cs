@@ -13,9 +13,9 @@ public sealed record HtmlTime(string DateTime, int Position);
 
 /// <summary>
 /// One run of visible text, with the innermost element it sits in, the nearest class attribute around it
-/// and the block (paragraph, heading, list item...) it belongs to.
+/// and the block (paragraph, heading, list item...) it belongs to with that block's element.
 /// </summary>
-public sealed record HtmlTextRun(string Text, string Tag, string? Class, int Position, int Block);
+public sealed record HtmlTextRun(string Text, string Tag, string? Class, int Position, int Block, string BlockTag);
 
 /// <summary>
 /// A single forward pass over an HTML document collecting what website analysis needs (scripts, links,
@@ -466,7 +466,17 @@ public sealed class HtmlScan
             }
         }
 
-        Runs.Add(new HtmlTextRun(run.ToString(), tag, cls, runPosition, blocks.Count));
+        var blockTag = "body";
+        for (var k = open.Count - 1; k >= 0; k--)
+        {
+            if (BlockTags.Contains(open[k].Tag))
+            {
+                blockTag = open[k].Tag;
+                break;
+            }
+        }
+
+        Runs.Add(new HtmlTextRun(run.ToString(), tag, cls, runPosition, blocks.Count, blockTag));
         run.Clear();
         if (block.Length > 0)
         {

@@ -87,7 +87,7 @@ public static class TechnologySignatures
         // CRM and marketing automation
         T("Salesforce", TechnologyCategory.Crm, Markup("webto.salesforce.com"), Script("service.force.com/embeddedservice"), Inline("embedded_svc.init("), Script("salesforceliveagent.com"), Script(".my.salesforce.com"));
         TI("Pardot", TechnologyCategory.MarketingAutomation, ["Salesforce"], Script("pi.pardot.com"), Inline("pi.pardot.com"), Inline("piAId"), Script("cdn.pardot.com"), Markup("go.pardot.com/l/"));
-        T("HubSpot", TechnologyCategory.MarketingAutomation, Script("js.hs-scripts.com"), Script("js.hsforms.net"), Script("js.hs-analytics.net"), Script("js.hubspot.com"), Script("js.hs-banner.com"), Script("js.usemessages.com"), Inline("hbspt.forms.create"), Cookie("__hssc"), Cookie("__hstc"), Cookie("hubspotutk"), Generator("HubSpot"), Header("x-hs-hub-id"));
+        T("HubSpot", TechnologyCategory.MarketingAutomation, Script(".hs-scripts.com"), Script("js.hsforms.net"), Script("js.hs-analytics.net"), Script("js.hubspot.com"), Script("js.hs-banner.com"), Script("js.usemessages.com"), Inline("hbspt.forms.create"), Cookie("__hssc"), Cookie("__hstc"), Cookie("hubspotutk"), Generator("HubSpot"), Header("x-hs-hub-id"));
         T("Marketo", TechnologyCategory.MarketingAutomation, Script("munchkin.marketo.net"), Inline("Munchkin.init("), Inline("munchkin.marketo.net"), Script("marketo.com/js/forms2"), Markup("mktoForm_"), Cookie("_mkto_trk"));
         T("Segment", analytics, Script("cdn.segment.com/analytics.js"), Inline("cdn.segment.com/analytics.js"), Cookie("ajs_anonymous_id"), Cookie("ajs_user_id"));
         T("Zoho SalesIQ", TechnologyCategory.LiveChat, Script("salesiq.zoho."), Inline("salesiq.zoho."), Inline("$zoho.salesiq"));
@@ -144,7 +144,7 @@ public static class TechnologySignatures
         T("Microsoft Clarity", TechnologyCategory.SessionReplay, Script("clarity.ms/tag/"), Inline("clarity.ms/tag/"));
         T("Mixpanel", TechnologyCategory.ProductAnalytics, Script("cdn.mxpnl.com"), Inline("cdn.mxpnl.com"), Inline("mixpanel.init("), Script("mixpanel-2-latest"));
         T("Amplitude", TechnologyCategory.ProductAnalytics, Script("cdn.amplitude.com"), Inline("cdn.amplitude.com"), Inline("amplitude.getInstance().init("), Cookie("AMP_"));
-        T("Heap", TechnologyCategory.ProductAnalytics, Script("cdn.heapanalytics.com"), Inline("cdn.heapanalytics.com"), Inline("heap.load("), Cookie("_hp2_id."));
+        T("Heap", TechnologyCategory.ProductAnalytics, Script("cdn.heapanalytics.com"), Inline("cdn.heapanalytics.com"), Inline("heap.load("), Script("heap-api.com"), Inline("heap-api.com/config/"), Cookie("_hp2_id."));
         T("FullStory", TechnologyCategory.SessionReplay, Script("edge.fullstory.com"), Inline("window['_fs_org']"), Inline("_fs_org"), Inline("fullstory.com/s/fs.js"), Cookie("fs_uid"));
         T("Pendo", TechnologyCategory.ProductAnalytics, Script("cdn.pendo.io"), Inline("cdn.pendo.io"), Inline("pendo.initialize("), Cookie("_pendo_"));
         T("LinkedIn Insight Tag", TechnologyCategory.Advertising, Script("snap.licdn.com/li.lms-analytics"), Inline("_linkedin_partner_id"), Markup("px.ads.linkedin.com/collect"));
@@ -162,7 +162,7 @@ public static class TechnologySignatures
         T("Leadfeeder", TechnologyCategory.IntentData, Script("sc.lfeeder.com"), Inline("sc.lfeeder.com"), Cookie("_lfa"));
         T("Salesloft", TechnologyCategory.SalesEngagement, Script("scout-cdn.salesloft.com"), Inline("scout-cdn.salesloft.com"));
         T("Calendly", TechnologyCategory.Scheduling, Script("assets.calendly.com"), Link("assets.calendly.com"), Iframe("calendly.com/"), Markup("calendly-inline-widget"));
-        T("Chili Piper", TechnologyCategory.Scheduling, Script("js.chilipiper.com"), Inline("ChiliPiper.scheduling("), Inline("ChiliPiper.submit("));
+        T("Chili Piper", TechnologyCategory.Scheduling, Script("js.chilipiper.com"), Script("js.chilipiper.com"), Inline("ChiliPiper.scheduling("), Inline("ChiliPiper.submit("));
         T("Typeform", TechnologyCategory.Forms, Script("embed.typeform.com"), Markup("data-tf-widget="), Iframe("form.typeform.com"));
 
         // Hosting, CDN, web servers

@@ -293,7 +293,7 @@ public static partial class WebsiteAnalyzer
             for (var r = 0; r < scan.Runs.Count; r++)
             {
                 var run = scan.Runs[r];
-                if (run.Tag is "h2" or "h3" or "h4" or "h5" && LooksLikeJobTitle(run.Text) && !LooksLikeName(run.Text) && seen.Add(run.Text))
+                if (run.BlockTag is "h2" or "h3" or "h4" or "h5" && LooksLikeJobTitle(run.Text) && !LooksLikeName(run.Text) && seen.Add(run.Text))
                 {
                     roles.Add(new OpenRole(run.Text, DepartmentOf(run.Text), LocationNear(scan, r + 1, Math.Min(scan.Runs.Count, r + 4)), pageUrl));
                 }
@@ -359,7 +359,7 @@ public static partial class WebsiteAnalyzer
     {
         for (var r = run - 1; r >= 0 && r >= run - 4; r--)
         {
-            if (scan.Runs[r].Tag is "h2" or "h3" or "h4" or "h5" or "strong")
+            if (scan.Runs[r].BlockTag is "h2" or "h3" or "h4" or "h5" || scan.Runs[r].Tag == "strong")
             {
                 return scan.Runs[r].Text;
             }
@@ -500,7 +500,7 @@ public static partial class WebsiteAnalyzer
         {
             if (run.Block < blockTag.Length && blockTag[run.Block] is null)
             {
-                blockTag[run.Block] = run.Tag;
+                blockTag[run.Block] = run.BlockTag;
                 blockPosition[run.Block] = run.Position;
             }
         }
@@ -527,23 +527,20 @@ public static partial class WebsiteAnalyzer
             var fromPosition = blockPosition[first];
             var toPosition = end < blocks.Count ? blockPosition[end] : int.MaxValue;
 
-            // A <time> element inside the item, else the last one between the previous heading and this one
-            // (cards often put the date above the title).
+            // The <time> element nearest the heading, between the previous heading and the next: cards put the
+            // date above the title as often as below it.
             var previous = k > 0 ? blockPosition[starts[k - 1]] : 0;
-            HtmlTime? inside = null, above = null;
+            HtmlTime? dated = null;
+            var distance = int.MaxValue;
             foreach (var t in scan.Times)
             {
-                if (t.Position >= fromPosition && t.Position < toPosition)
+                if (t.Position > previous && t.Position < toPosition && Math.Abs(t.Position - fromPosition) < distance)
                 {
-                    inside ??= t;
-                }
-                else if (t.Position < fromPosition && t.Position > previous)
-                {
-                    above = t;
+                    dated = t;
+                    distance = Math.Abs(t.Position - fromPosition);
                 }
             }
 
-            var dated = inside ?? above;
             var date = dated is null ? null : ParseIsoDate(dated.DateTime, latest);
 
             string? body = null;
@@ -562,19 +559,16 @@ public static partial class WebsiteAnalyzer
                 date = FindTextDate(blocks[first - 1], latest);
             }
 
-            var isFunding = AddFunding(pageUrl, headline, date, funding);
-            for (var b = first + 1; !isFunding && b < end; b++)
-            {
-                isFunding = AddFunding(pageUrl, blocks[b], date, funding);
-            }
-
+            // The headline and its paragraphs are read together: "raises $3M" in one and "seed funding" in the other.
+            var url = ItemLink(scan, pageUrl, fromPosition, toPosition) ?? pageUrl;
+            var itemText = end > first + 1 ? headline + ". " + string.Join(' ', blocks.Skip(first + 1).Take(end - first - 1)) : headline;
+            var isFunding = AddFunding(url, itemText, date, funding);
             if (date is null && !isFunding)
             {
                 continue;
             }
 
             headlines.Add(headline);
-            var url = ItemLink(scan, pageUrl, fromPosition, toPosition) ?? pageUrl;
             news.Add(new NewsMention(url, headline, Snippet(body is null ? headline : headline + " — " + body), date));
         }
     }

@@ -46,7 +46,6 @@ public sealed class LeadFileReader : IAsyncDisposable
                 Delimiter = delimiter!.Value.ToString(),
                 Mode = CsvMode.RFC4180,
                 IgnoreBlankLines = true,
-                CacheFields = true,
                 MaxFieldSize = MaxFieldLength,
                 BufferSize = TextBufferSize,
                 BadDataFound = _ => strayQuote = true,

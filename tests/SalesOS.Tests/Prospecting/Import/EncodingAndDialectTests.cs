@@ -126,6 +126,28 @@ public sealed class EncodingAndDialectTests
         Assert.Equal(("Acme, Inc.", 3L), (rows.Lead(1).CompanyName, rows.Single().LineNumber));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("Company,Domain\n")]
+    [InlineData("\n\n")]
+    public async Task FileWithoutDataRows_YieldsNoRows(string text)
+    {
+        var (reader, rows) = await LeadSamples.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+
+        Assert.Equal(LeadFileFormat.Csv, reader.Format);
+        Assert.Empty(rows);
+    }
+
+    [Fact]
+    public async Task UnclosedQuote_FailsInsteadOfBufferingTheRestOfTheFile()
+    {
+        var text = "Company,Domain\nAcme,acme.com\n\"Never closed," + new string('x', LeadFileReader.MaxFieldLength + 10);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => LeadSamples.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(text))));
+
+        Assert.Contains("after row 1", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Detect_ValidUtf8WithoutByteOrderMark_IsUtf8()
     {
