@@ -82,6 +82,7 @@ public static class GatewayEndpoints
         app.MapDealApi();
         app.MapMarketApi();
         app.MapImportApi();
+        app.MapImportJobApi();
         return app;
     }
 
@@ -97,17 +98,21 @@ public static class GatewayEndpoints
 
     private static Task LimitRequestBody(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.ContentLength > MaxRequestBodyBytes)
+        // Lead-list uploads are files; every other body is a JSON command.
+        var limit = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value?.EndsWith("/imports", StringComparison.Ordinal) == true
+            ? Apis.ImportJobApi.MaxFileBytes
+            : MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             throw new BadHttpRequestException(
-                $"The request body is {context.Request.ContentLength} bytes; the limit is {MaxRequestBodyBytes}.",
+                $"The request body is {context.Request.ContentLength} bytes; the limit is {limit}.",
                 StatusCodes.Status413PayloadTooLarge);
         }
 
         var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
-            feature.MaxRequestBodySize = MaxRequestBodyBytes;
+            feature.MaxRequestBodySize = limit;
         }
 
         return next(context);

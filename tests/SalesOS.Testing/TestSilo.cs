@@ -46,30 +46,33 @@ public sealed class TestSilo : IAsyncDisposable
     public IClusterClient Client => app.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>An embedded-profile silo whose database lives in <paramref name="dataDirectory"/>.</summary>
-    public static Task<TestSilo> StartEmbeddedAsync(string dataDirectory, string serviceId = "salesos-test", int? gatewayPort = null, Action<ISiloBuilder>? configure = null)
+    /// <param name="settings">More command-line settings ("--Section:Key=value"); they must not repeat a key the test silo sets.</param>
+    public static Task<TestSilo> StartEmbeddedAsync(string dataDirectory, string serviceId = "salesos-test", int? gatewayPort = null, Action<ISiloBuilder>? configure = null, params string[] settings)
         => StartAsync(
             serviceId,
             gatewayPort,
             configure,
-            $"--SalesOS:Storage:Profile=Embedded",
+            [$"--SalesOS:Storage:Profile=Embedded",
             $"--SalesOS:Storage:DataDirectory={dataDirectory}",
             $"--SalesOS:Cluster:ServiceId={serviceId}",
             $"--SalesOS:Cluster:ClusterId={serviceId}",
-            "--SalesOS:Http:DashboardEnabled=false");
+            "--SalesOS:Http:DashboardEnabled=false",
+            .. settings]);
 
     /// <summary>A cluster-profile silo on PostgreSQL; several of them with the same ids form one cluster.</summary>
-    public static Task<TestSilo> StartClusterAsync(string connectionString, string clusterId)
+    public static Task<TestSilo> StartClusterAsync(string connectionString, string clusterId, params string[] settings)
         => StartAsync(
             clusterId,
             null,
             null,
-            "--SalesOS:Storage:Profile=Cluster",
+            ["--SalesOS:Storage:Profile=Cluster",
             $"--SalesOS:Storage:PostgreSqlConnectionString={connectionString}",
             "--SalesOS:Storage:MigrateOnStart=true",
             $"--SalesOS:Cluster:ServiceId={clusterId}",
             $"--SalesOS:Cluster:ClusterId={clusterId}",
             "--SalesOS:Cluster:AdvertisedAddress=127.0.0.1",
-            "--SalesOS:Http:DashboardEnabled=false");
+            "--SalesOS:Http:DashboardEnabled=false",
+            .. settings]);
 
     private static async Task<TestSilo> StartAsync(string serviceId, int? fixedGatewayPort, Action<ISiloBuilder>? configure, params string[] settings)
     {

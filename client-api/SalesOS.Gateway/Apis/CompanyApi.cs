@@ -48,7 +48,8 @@ public static class CompanyApi
         string? sort = null,
         bool descending = false,
         int limit = 50,
-        string? cursor = null)
+        string? cursor = null,
+        int? tier = null)
     {
         CompanyState? stateFilter = null;
         var stateOk = state is null || (Enum.TryParse<CompanyState>(state, true, out var parsedState) && Enum.IsDefined(parsedState) && (stateFilter = parsedState) is not null);
@@ -57,6 +58,7 @@ public static class CompanyApi
             .Require(stateOk, "state", "must be one of: " + string.Join(", ", Enum.GetNames<CompanyState>()))
             .Require(sortOk, "sort", "must be one of: " + string.Join(", ", Enum.GetNames<CompanySort>()))
             .Require(limit is >= 1 and <= 500, "limit", "must be between 1 and 500")
+            .Require(tier is null or (>= 1 and <= 3), "tier", "must be 1, 2 or 3")
             .Require(search is null || search.Length <= 200, "search", "must be at most 200 characters")
             .Require(cursor is null || cursor.Length <= 1000, "cursor", "is not one this API returned");
         if (!validation.IsValid)
@@ -65,7 +67,7 @@ public static class CompanyApi
         }
 
         var query = new CompanyQuery(workspaceId, stateFilter, marketId, owner, industry, technology, minFitScore, maxFitScore,
-            minIntentScore, maxIntentScore, search, sortBy, descending, limit, cursor);
+            minIntentScore, maxIntentScore, search, sortBy, descending, limit, cursor, tier);
         try
         {
             return TypedResults.Ok(await cluster.GetGrain<ICompanyQueryGrain>(0).Query(query));

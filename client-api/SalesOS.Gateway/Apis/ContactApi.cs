@@ -22,7 +22,7 @@ public static class ContactApi
     public static RouteGroupBuilder MapContactApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/workspaces/{workspaceId}/contacts").WithTags("Contacts").RequireAuthorization(Policies.WorkspaceMember);
-        group.MapGet("", ListContacts).WithName("ListContacts").WithSummary("Lists contacts from the read model: filter by state, tier, company; search by name or email.");
+        group.MapGet("", ListContacts).WithName("ListContacts").WithSummary("Lists contacts from the read model: filter by state, tier, company, market; search by name or email; sort=priority for the best first.");
         group.MapPost("", RegisterContact).WithName("RegisterContact").WithSummary("Registers a contact, or merges it into the one with the same email (or LinkedIn profile).");
         group.MapGet("/{contactId}", GetContact).WithName("GetContact").WithSummary("Reads a contact.");
         group.MapPost("/{contactId}/transitions", TransitionContact).WithName("TransitionContact").WithSummary("Moves a contact through its states; 409 when its state does not allow the trigger.");
@@ -33,7 +33,8 @@ public static class ContactApi
     }
 
     public static async Task<Results<Ok<ContactPage>, ValidationProblem>> ListContacts(
-        string workspaceId, IClusterClient cluster, string? state = null, int? tier = null, string? companyDomain = null, string? search = null, int limit = 50, string? cursor = null)
+        string workspaceId, IClusterClient cluster, string? state = null, int? tier = null, string? companyDomain = null, string? search = null, int limit = 50, string? cursor = null,
+        string? marketId = null, string? sort = null)
     {
         ContactState? stateFilter = null;
         var stateOk = state is null || (Enum.TryParse<ContactState>(state, true, out var parsed) && Enum.IsDefined(parsed) && (stateFilter = parsed) is not null);
@@ -41,7 +42,9 @@ public static class ContactApi
             .Require(stateOk, "state", "must be one of: " + string.Join(", ", Enum.GetNames<ContactState>()))
             .Require(tier is null or (>= 1 and <= 3), "tier", "must be 1, 2 or 3")
             .Require(limit is >= 1 and <= 500, "limit", "must be between 1 and 500")
-            .Require(search is null || search.Length <= 200, "search", "must be at most 200 characters");
+            .Require(search is null || search.Length <= 200, "search", "must be at most 200 characters")
+            .Require(marketId is null || Validation.IsId(marketId), "marketId", "must be a market id")
+            .Require(sort is null or "identity" or "priority", "sort", "must be identity or priority (highest first)");
         if (!validation.IsValid)
         {
             return TypedResults.ValidationProblem(validation.ToDictionary());
@@ -49,7 +52,8 @@ public static class ContactApi
 
         try
         {
-            return TypedResults.Ok(await cluster.GetGrain<IContactQueryGrain>(0).Query(new ContactQuery(workspaceId, stateFilter, tier, companyDomain, search, limit, cursor)));
+            return TypedResults.Ok(await cluster.GetGrain<IContactQueryGrain>(0).Query(
+                new ContactQuery(workspaceId, stateFilter, tier, companyDomain, search, limit, cursor, marketId, sort == "priority")));
         }
         catch (CommandRejectedException e) when (e.Field == "cursor")
         {

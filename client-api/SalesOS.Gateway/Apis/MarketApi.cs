@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.Markets;
+using SalesOS.Contracts.Prospecting;
 using SalesOS.Contracts.ReadModel;
 using SalesOS.Gateway.Infrastructure;
 using SalesOS.Gateway.Security;
@@ -24,6 +25,10 @@ public static class MarketApi
         group.MapPut("/{marketId}/definition", DefineMarket).WithName("DefineMarket").WithSummary("Replaces a market's definition.");
         group.MapPost("/{marketId}/transitions", TransitionMarket).WithName("TransitionMarket").WithSummary("Activates, pauses or archives a market; 409 when its state does not allow it.");
         group.MapGet("/{marketId}/activities", GetMarketTimeline).WithName("GetMarketTimeline").WithSummary("The market's timeline.");
+        group.MapPut("/{marketId}/prospecting", ConfigureProspecting).WithName("ConfigureProspecting")
+            .WithSummary("Sets how the market prospects: sources (\"demo\" for sample data, \"apollo\", ...), contacts per company, tier shares and the channel plan per tier.");
+        group.MapGet("/{marketId}/prospecting", GetProspecting).WithName("GetProspecting")
+            .WithSummary("The market's prospecting: companies per state, throughput, errors by reason, tiers, and the top companies and contacts by priority with their explanations.");
         return group;
     }
 
@@ -58,8 +63,22 @@ public static class MarketApi
             return TypedResults.ValidationProblem(validation.ToDictionary());
         }
 
-        var market = await cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, request.MarketId!))
-            .Create(request.Name!.Trim(), request.Description?.Trim(), request.Definition, Caller.Context(user, idempotencyKey));
+        if (request.Prospecting is not null)
+        {
+            var settingsProblem = ValidateSettings(request.Prospecting);
+            if (settingsProblem is not null)
+            {
+                return settingsProblem;
+            }
+        }
+
+        var grain = cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, request.MarketId!));
+        var market = await grain.Create(request.Name!.Trim(), request.Description?.Trim(), request.Definition, Caller.Context(user, idempotencyKey));
+        if (request.Prospecting is not null)
+        {
+            market = await grain.ConfigureProspecting(request.Prospecting, Caller.Context(user, idempotencyKey is null ? null : idempotencyKey + ":prospecting"));
+        }
+
         return TypedResults.Created($"/api/workspaces/{workspaceId}/markets/{market.MarketId}", market);
     }
 
@@ -111,6 +130,52 @@ public static class MarketApi
         return await grain.Get() is null ? TypedResults.NotFound() : TypedResults.Ok(await grain.GetTimeline());
     }
 
+    public static async Task<Results<Ok<MarketSnapshot>, NotFound, ValidationProblem>> ConfigureProspecting(
+        string workspaceId, string marketId, ProspectingSettings settings, [FromHeader(Name = IdempotencyKey.HeaderName)] string? idempotencyKey, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (ValidateSettings(settings, new Validation().RequireIdempotencyKey(idempotencyKey)) is { } problem)
+        {
+            return problem;
+        }
+
+        var grain = cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, marketId));
+        if (await grain.Get() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await grain.ConfigureProspecting(settings, Caller.Context(user, idempotencyKey)));
+    }
+
+    public static async Task<Results<Ok<ProspectingOverview>, NotFound, ValidationProblem>> GetProspecting(string workspaceId, string marketId, IClusterClient cluster, int top = 10)
+    {
+        if (top is < 1 or > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = ["must be between 1 and 100"] });
+        }
+
+        if (!Validation.IsId(marketId) || await cluster.GetGrain<IMarketGrain>(WorkspaceKey.For(workspaceId, marketId)).Get() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<IProspectingQueryGrain>(0).Overview(workspaceId, marketId, top));
+    }
+
+    // The grain checks the same rules (a refusal there is a 400 too); checking here answers with every field at once.
+    private static ValidationProblem? ValidateSettings(ProspectingSettings settings, Validation? validation = null)
+    {
+        validation ??= new Validation();
+        validation
+            .Require(settings.Sources is not null && settings.Sources.Count <= 10 && settings.Sources.All(Validation.IsId), "prospecting.sources", "at most 10 source names such as \"demo\" or \"apollo\"")
+            .Require(settings.ContactsPerCompany is >= 1 and <= 25, "prospecting.contactsPerCompany", "must be between 1 and 25")
+            .Require(settings.Tier1Share is > 0 and < 1 && settings.Tier2Share is >= 0 and < 1 && settings.Tier1Share + settings.Tier2Share <= 1, "prospecting.tier1Share", "tier shares are fractions above 0 whose sum is at most 1")
+            .Require(settings.DemoCompanies is >= 1 and <= 10_000, "prospecting.demoCompanies", "must be between 1 and 10,000")
+            .Require(settings.SourceLimit is >= 1 and <= 100_000, "prospecting.sourceLimit", "must be between 1 and 100,000")
+            .Require(settings.Plans is not null && settings.Plans.Select(p => p?.Tier).Order().SequenceEqual([1, 2, 3]), "prospecting.plans", "one plan for each of tiers 1, 2 and 3");
+        return validation.IsValid ? null : TypedResults.ValidationProblem(validation.ToDictionary());
+    }
+
     private static Validation Validate(MarketDefinition? definition, Validation validation)
     {
         if (definition is null)
@@ -128,4 +193,4 @@ public static class MarketApi
 
 }
 
-public sealed record CreateMarketRequest(string? MarketId, string? Name, string? Description = null, MarketDefinition? Definition = null);
+public sealed record CreateMarketRequest(string? MarketId, string? Name, string? Description = null, MarketDefinition? Definition = null, ProspectingSettings? Prospecting = null);

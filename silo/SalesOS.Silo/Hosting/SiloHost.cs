@@ -9,6 +9,7 @@ using SalesOS.Gateway.Security;
 using SalesOS.Grains;
 using SalesOS.Grains.Eventing;
 using SalesOS.Grains.Infrastructure;
+using SalesOS.Grains.Prospecting;
 using SalesOS.Storage;
 using SalesOS.Storage.ReadModel;
 
@@ -42,6 +43,8 @@ public static class SiloHost
         builder.Services.AddSingleton(http);
         builder.Services.AddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = cluster.ShutdownTimeout);
+        builder.Services.AddSalesOSProspecting(builder.Configuration);
+        SampleWebRoute(builder, http);
         builder.Services.AddOptions<EventDeliveryOptions>()
             .BindConfiguration(EventDeliveryOptions.SectionName)
             .Validate(options => options.RedeliveryDelay >= cluster.MinimumReminderPeriod,
@@ -94,6 +97,7 @@ public static class SiloHost
         }
 
         var app = builder.Build();
+        app.UseSampleWeb();
 
         if (coHostGateway)
         {
@@ -113,6 +117,24 @@ public static class SiloHost
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app, storage, http, coHostGateway));
         return app;
+    }
+
+    /// <summary>
+    /// The crawler reaches the demo source's sample websites (*.example) on this silo's own HTTP port,
+    /// unless configuration routes them elsewhere.
+    /// </summary>
+    private static void SampleWebRoute(WebApplicationBuilder builder, HttpSettings http)
+    {
+        var key = "SalesOS:Crawler:Routes:0:Suffix";
+        if (builder.Configuration[key] is null)
+        {
+            var address = http.ListenAddress is "0.0.0.0" or "::" or "localhost" ? "127.0.0.1" : http.ListenAddress;
+            builder.Configuration.AddInMemoryCollection([
+                new(key, SalesOS.Prospecting.Demo.DemoCompanies.TopLevelDomain),
+                new("SalesOS:Crawler:Routes:0:ConnectTo", $"{address}:{http.ApiPort}"),
+                new("SalesOS:Crawler:Routes:0:Scheme", "http"),
+            ]);
+        }
     }
 
     /// <summary>

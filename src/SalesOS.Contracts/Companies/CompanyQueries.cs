@@ -9,6 +9,7 @@ public enum CompanySort
     UpdatedAt,
     FitScore,
     IntentScore,
+    Priority,
 }
 
 /// <summary>A filtered, sorted page of a workspace's companies from the read model. <see cref="Cursor"/> continues a previous page.</summary>
@@ -29,7 +30,8 @@ public sealed record CompanyQuery(
     [property: Id(11)] CompanySort Sort = CompanySort.Domain,
     [property: Id(12)] bool Descending = false,
     [property: Id(13)] int Limit = 50,
-    [property: Id(14)] string? Cursor = null);
+    [property: Id(14)] string? Cursor = null,
+    [property: Id(15)] int? Tier = null);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Companies.CompanyListItem")]
@@ -46,7 +48,11 @@ public sealed record CompanyListItem(
     [property: Id(9)] IReadOnlyList<string> Technologies,
     [property: Id(10)] IReadOnlyList<string> MarketIds,
     [property: Id(11)] long Version,
-    [property: Id(12)] DateTimeOffset UpdatedAt);
+    [property: Id(12)] DateTimeOffset UpdatedAt,
+    [property: Id(13)] double? Priority = null,
+    [property: Id(14)] int? Tier = null,
+    [property: Id(15)] string? FailureReason = null,
+    [property: Id(16)] ScoreExplanation? Explanation = null);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Companies.CompanyPage")]

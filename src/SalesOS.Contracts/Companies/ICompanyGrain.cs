@@ -1,4 +1,5 @@
 using SalesOS.Contracts.Domain;
+using SalesOS.Contracts.Prospecting;
 
 namespace SalesOS.Contracts.Companies;
 
@@ -31,6 +32,38 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// <summary>Records a fit or intent score with the explanation of how it was reached.</summary>
     [Alias("RecordScore")]
     Task<CompanySnapshot> RecordScore(ScoreKind kind, ScoreExplanation score, CommandContext context);
+
+    /// <summary>
+    /// An agent asks to run <paramref name="step"/> for the company as it was at <paramref name="seenVersion"/>.
+    /// Returns the attempt number when the step is due and nobody else runs it, null otherwise (an old or
+    /// repeated event, a step already done). Claiming enrichment moves the company to Enriching.
+    /// </summary>
+    [Alias("ClaimStep")]
+    Task<int?> ClaimStep(ProspectingStep step, long seenVersion);
+
+    /// <summary>Stores what enrichment found (fields with provenance, technologies, signals, fit and intent) and moves to Enriched.</summary>
+    [Alias("CompleteEnrichment")]
+    Task<CompanySnapshot> CompleteEnrichment(CompanyEnrichment enrichment, CommandContext context);
+
+    /// <summary>A step failed: a transient failure is retried later (timed by a reminder) until the last attempt fails the company.</summary>
+    [Alias("ReportStepFailure")]
+    Task<CompanySnapshot> ReportStepFailure(ProspectingStep step, int attempt, string error, bool transient, CommandContext context);
+
+    /// <summary>Stores the chosen contacts and moves to ContactsFound.</summary>
+    [Alias("RecordContacts")]
+    Task<CompanySnapshot> RecordContacts(IReadOnlyList<ChosenContact> contacts, string summary, CommandContext context);
+
+    /// <summary>Stores priority, tier and outreach plan; the first time moves ContactsFound → Scored and raises the enrolment.</summary>
+    [Alias("ApplyPriority")]
+    Task<CompanySnapshot> ApplyPriority(CompanyPriority priority, CommandContext context);
+
+    /// <summary>The people and addresses enrichment found on the website, for the contact finder.</summary>
+    [Alias("GetWebFindings")]
+    Task<WebFindings> GetWebFindings();
+
+    /// <summary>Starts the automatic steps again where they stand (a market was activated, an operator asked). False when there is nothing to do.</summary>
+    [Alias("Nudge")]
+    Task<bool> Nudge(CommandContext context);
 }
 
 public enum ScoreKind
@@ -100,7 +133,19 @@ public sealed record CompanySnapshot(
     [property: Id(17)] DateTimeOffset UpdatedAt,
     [property: Id(18)] IReadOnlyList<CompanySignal>? Signals = null,
     [property: Id(19)] ScoreExplanation? Fit = null,
-    [property: Id(20)] ScoreExplanation? Intent = null);
+    [property: Id(20)] ScoreExplanation? Intent = null,
+    [property: Id(21)] ScoreExplanation? Priority = null,
+    [property: Id(22)] int? Tier = null,
+    [property: Id(23)] IReadOnlyList<string>? Channels = null,
+    [property: Id(24)] string? SequenceId = null,
+    [property: Id(25)] IReadOnlyList<ChosenContact>? Contacts = null,
+    [property: Id(26)] IReadOnlyList<FieldSource>? Provenance = null,
+    [property: Id(27)] int Attempts = 0,
+    [property: Id(28)] string? LastError = null,
+    [property: Id(29)] DateTimeOffset? NextAttemptAt = null)
+{
+    public double? PriorityScore => Priority?.Score;
+}
 
 /// <summary>Published on <see cref="StreamIds.CompanyEvents"/> (stream key: workspace id) for every accepted change.</summary>
 [GenerateSerializer, Immutable]

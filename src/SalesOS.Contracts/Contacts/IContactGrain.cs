@@ -13,7 +13,10 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<ContactSnapshot?> Get();
 
-    /// <summary>Registers the contact (state Found) or merges a duplicate sighting. Refused (CommandRejectedException) for a suppressed person.</summary>
+    /// <summary>
+    /// Registers the contact (state Found) or merges a duplicate sighting. Refused (CommandRejectedException) for a suppressed person.
+    /// A new contact registered with an email verdict ("deliverable"/"risky" or "undeliverable") is verified or invalidated in the same write.
+    /// </summary>
     [Alias("Register")]
     Task<ContactSnapshot> Register(ContactRegistration registration, CommandContext context);
 
@@ -57,7 +60,8 @@ public sealed record ContactTransition(
     [property: Id(0)] ContactTrigger Trigger,
     [property: Id(1)] int? Tier = null,
     [property: Id(2)] string? SequenceId = null,
-    [property: Id(3)] ReplyKind? ReplyKind = null);
+    [property: Id(3)] ReplyKind? ReplyKind = null,
+    [property: Id(4)] Companies.ScoreExplanation? Priority = null);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Contacts.ContactSnapshot")]
@@ -85,7 +89,8 @@ public sealed record ContactSnapshot(
     [property: Id(20)] DateTimeOffset UpdatedAt,
     [property: Id(21)] double? BuyingAuthority = null,
     [property: Id(22)] string? EmailVerification = null,
-    [property: Id(23)] string? PhoneVerification = null);
+    [property: Id(23)] string? PhoneVerification = null,
+    [property: Id(24)] Companies.ScoreExplanation? Priority = null);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Contacts.ContactExport")]
@@ -115,7 +120,9 @@ public sealed record ContactQuery(
     [property: Id(3)] string? CompanyDomain = null,
     [property: Id(4)] string? Search = null,
     [property: Id(5)] int Limit = 50,
-    [property: Id(6)] string? Cursor = null);
+    [property: Id(6)] string? Cursor = null,
+    [property: Id(7)] string? MarketId = null,
+    [property: Id(8)] bool ByPriority = false);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Contacts.ContactListItem")]
@@ -128,7 +135,11 @@ public sealed record ContactListItem(
     [property: Id(5)] string? Title,
     [property: Id(6)] string? CompanyDomain,
     [property: Id(7)] int? Tier,
-    [property: Id(8)] long Version);
+    [property: Id(8)] long Version,
+    [property: Id(9)] double? Priority = null,
+    [property: Id(10)] Companies.ScoreExplanation? Explanation = null,
+    [property: Id(11)] string? Seniority = null,
+    [property: Id(12)] string? Department = null);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Contacts.ContactPage")]

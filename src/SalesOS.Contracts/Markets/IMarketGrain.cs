@@ -1,4 +1,5 @@
 using SalesOS.Contracts.Domain;
+using SalesOS.Contracts.Prospecting;
 
 namespace SalesOS.Contracts.Markets;
 
@@ -22,6 +23,10 @@ public interface IMarketGrain : IGrainWithStringKey
 
     [Alias("GetTimeline")]
     Task<IReadOnlyList<Activity>> GetTimeline();
+
+    /// <summary>Sets how the market prospects (sources, contacts per company, tiers and their plans).</summary>
+    [Alias("ConfigureProspecting")]
+    Task<MarketSnapshot> ConfigureProspecting(ProspectingSettings settings, CommandContext context);
 }
 
 [GenerateSerializer, Immutable]
@@ -35,7 +40,11 @@ public sealed record MarketSnapshot(
     [property: Id(5)] MarketDefinition Definition,
     [property: Id(6)] long Version,
     [property: Id(7)] DateTimeOffset CreatedAt,
-    [property: Id(8)] DateTimeOffset UpdatedAt);
+    [property: Id(8)] DateTimeOffset UpdatedAt,
+    [property: Id(9)] ProspectingSettings? Prospecting = null)
+{
+    public ProspectingSettings Settings => Prospecting ?? new ProspectingSettings();
+}
 
 /// <summary>Published on <see cref="StreamIds.MarketEvents"/> (stream key: workspace id); activating a market starts prospecting.</summary>
 [GenerateSerializer, Immutable]

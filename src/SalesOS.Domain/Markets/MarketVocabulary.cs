@@ -157,4 +157,13 @@ public static class MarketVocabulary
 
     /// <summary>ISO 3166 alpha-2 country codes and region names.</summary>
     public static IReadOnlyList<string> KnownGeographies => Places.Names;
+
+    /// <summary>The industries SalesOS recognises in free text such as a provider's or an import's industry column.</summary>
+    public static IReadOnlyList<string> IndustriesIn(string? text) => string.IsNullOrWhiteSpace(text) ? [] : Industries.Find(text);
+
+    /// <summary>The countries (ISO codes) and regions named in free text such as "Berlin, Germany".</summary>
+    public static IReadOnlyList<string> PlacesIn(string? text) => string.IsNullOrWhiteSpace(text) ? [] : Places.Find(text);
+
+    /// <summary>The technologies named in free text, by their canonical name.</summary>
+    public static IReadOnlyList<string> TechnologiesIn(string? text) => string.IsNullOrWhiteSpace(text) ? [] : Technologies.Find(text);
 }

@@ -5,9 +5,11 @@ using SalesOS.Contracts;
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.Errors;
+using SalesOS.Contracts.Prospecting;
 using SalesOS.Domain.StateMachines;
 using SalesOS.Grains.Entities;
 using SalesOS.Grains.Eventing;
+using SalesOS.Grains.Prospecting;
 
 namespace SalesOS.Grains.Companies;
 
@@ -21,8 +23,17 @@ public sealed class CompanyGrain(
     [FromKeyedServices(DomainClock.Key)] TimeProvider time,
     TimeProvider runtimeClock,
     IOptions<EventDeliveryOptions> eventOptions,
+    IOptions<ProspectingOptions> prospectingOptions,
     ILogger<CompanyGrain> logger) : Grain, ICompanyGrain, IRemindable
 {
+    public const string WatchdogReminder = "prospecting-watchdog";
+    public const string RecrawlReminder = "website-recrawl";
+
+    private static readonly CompanyState[] PipelineStates = [CompanyState.Sourced, CompanyState.Enriching, CompanyState.Enriched, CompanyState.ContactsFound];
+
+    // Steps handed to an agent and not finished yet, by step: the version they were claimed at and when.
+    // In memory on purpose: losing it (a new activation) at worst lets a step run twice, and every step is idempotent.
+    private readonly Dictionary<ProspectingStep, (long Version, DateTimeOffset At)> claims = [];
     private Outbox<CompanyChanged> outbox = null!;
     private string workspaceId = "";
     private string domain = "";
@@ -65,7 +76,7 @@ public sealed class CompanyGrain(
             summary = $"Seen again by {registration.Source}; merged";
         }
 
-        Merge(registration);
+        Merge(registration, now);
         return await AcceptAsync(new Activity(Guid.NewGuid(), now, context.Actor, isNew ? "sourced" : "merged", summary, context.Reason), context);
     }
 
@@ -140,22 +151,409 @@ public sealed class CompanyGrain(
         }
     }
 
+    public async Task<int?> ClaimStep(ProspectingStep step, long seenVersion)
+    {
+        if (!Company.Registered || seenVersion != Company.Version)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var options = prospectingOptions.Value;
+        if (claims.TryGetValue(step, out var claim) && claim.Version == seenVersion && now - claim.At < options.StepTimeout)
+        {
+            return null;
+        }
+
+        var due = step switch
+        {
+            ProspectingStep.Enrich => Company.State == CompanyState.Sourced || (Company.State == CompanyState.Enriching && Company.RetryStep == step)
+                || (Company.RecrawlDue && Company.State is CompanyState.Enriched or CompanyState.ContactsFound or CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged),
+            ProspectingStep.FindContacts => Company.State == CompanyState.Enriched,
+            ProspectingStep.Score => Company.State is CompanyState.ContactsFound or CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged,
+            _ => false,
+        };
+        if (!due)
+        {
+            return null;
+        }
+
+        if (Company.RetryStep != step)
+        {
+            Company.Attempts = 0;
+        }
+
+        Company.Attempts++;
+        Company.RetryStep = null;
+        Company.NextAttemptAt = null;
+        Company.StepStartedAt = now;
+        claims[step] = (Company.Version + (step == ProspectingStep.Enrich ? 1 : 0), now);
+        if (step == ProspectingStep.Enrich && Company.State is CompanyState.Sourced or CompanyState.Enriching)
+        {
+            // The one step with a state of its own: claiming it is a change, and the watchdog starts with it.
+            var from = Company.State;
+            if (from == CompanyState.Sourced)
+            {
+                Company.State = SalesStateMachines.Company.Next(from, CompanyTrigger.StartEnrichment);
+            }
+
+            await EnsureWatchdogAsync();
+            var summary = Company.Attempts == 1 ? "Enrichment started" : $"Enrichment attempt {Company.Attempts} of {options.MaxAttempts} started";
+            await AcceptAsync(new Activity(Guid.NewGuid(), now, "agent:enrichment", "transition", $"{from} → {Company.State} (StartEnrichment)", summary, from.ToString(), Company.State.ToString()),
+                new CommandContext("agent:enrichment"));
+            claims[step] = (Company.Version, now);
+        }
+
+        return Company.Attempts;
+    }
+
+    public async Task<CompanySnapshot> CompleteEnrichment(CompanyEnrichment enrichment, CommandContext context)
+    {
+        if (Company.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireRegistered();
+        var now = time.GetUtcNow();
+        var from = Company.State;
+        var firstPass = from == CompanyState.Enriching;
+        if (!firstPass && from is not (CompanyState.Enriched or CompanyState.ContactsFound or CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged))
+        {
+            throw new TransitionRefusedException("company", from.ToString(), nameof(CompanyTrigger.CompleteEnrichment));
+        }
+
+        foreach (var field in enrichment.Fields)
+        {
+            ApplyField(field);
+        }
+
+        AddDistinct(Company.Technologies, enrichment.Technologies);
+        var newSignals = enrichment.Signals.Where(s => !Company.Signals.Any(known => SameSignal(known, s))).ToList();
+
+        // Website change detection: a page whose content fingerprint differs from the last crawl's.
+        foreach (var (url, fingerprint) in enrichment.PageFingerprints)
+        {
+            if (Company.PageFingerprints.TryGetValue(url, out var before) && before != fingerprint)
+            {
+                newSignals.Add(new CompanySignal(SignalKinds.WebsiteChange, $"{url} changed since the last crawl", url, null, now));
+            }
+
+            Company.PageFingerprints[url] = fingerprint;
+        }
+
+        Company.Signals.AddRange(newSignals);
+        if (enrichment.People is { Count: > 0 } people)
+        {
+            Company.WebPeople = people.Take(100).ToList();
+        }
+
+        if (enrichment.EmailsSeen is { Count: > 0 } emails)
+        {
+            Company.EmailsSeen = emails.Take(100).ToList();
+        }
+
+        Company.RecrawlDue = false;
+
+        Company.Fit = enrichment.Fit;
+        Company.FitScore = enrichment.Fit.Score;
+        Company.Intent = enrichment.Intent;
+        Company.IntentScore = enrichment.Intent.Score;
+        Company.LastError = null;
+        claims.Remove(ProspectingStep.Enrich);
+        Activity activity;
+        if (firstPass)
+        {
+            Company.State = SalesStateMachines.Company.Next(from, CompanyTrigger.CompleteEnrichment);
+            Company.Attempts = 0;
+            activity = new Activity(Guid.NewGuid(), now, context.Actor, "transition", $"{from} → {Company.State} (CompleteEnrichment)", enrichment.Summary, from.ToString(), Company.State.ToString());
+        }
+        else
+        {
+            // A re-crawl of a company further down the funnel: new signals are news, the rest is quiet.
+            activity = newSignals.Count > 0
+                ? new Activity(Guid.NewGuid(), now, context.Actor, "signal", $"{newSignals.Count} new signal(s): {string.Join("; ", newSignals.Select(s => s.Summary))}", enrichment.Summary)
+                : new Activity(Guid.NewGuid(), now, context.Actor, "recrawled", "Website checked again; nothing new", enrichment.Summary);
+        }
+
+        return await AcceptAsync(activity, context);
+    }
+
+    public async Task<CompanySnapshot> ReportStepFailure(ProspectingStep step, int attempt, string error, bool transient, CommandContext context)
+    {
+        if (Company.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireRegistered();
+        claims.Remove(step);
+        var options = prospectingOptions.Value;
+        var now = time.GetUtcNow();
+        Company.LastError = $"{step}: {error}";
+        if (transient && attempt < options.MaxAttempts && PipelineStates.Contains(Company.State))
+        {
+            var wait = options.RetryBaseDelay * Math.Pow(2, Math.Max(0, attempt - 1));
+            Company.RetryStep = step;
+            Company.NextAttemptAt = now + wait;
+            await EnsureWatchdogAsync();
+            return await AcceptAsync(new Activity(Guid.NewGuid(), now, context.Actor, "step-failed",
+                $"{step} attempt {attempt} of {options.MaxAttempts} failed; next attempt at {Company.NextAttemptAt:u}", error), context);
+        }
+
+        var from = Company.State;
+        if (!PipelineStates.Contains(from))
+        {
+            return await AcceptAsync(new Activity(Guid.NewGuid(), now, context.Actor, "step-failed", $"{step} failed", error), context);
+        }
+
+        Company.State = SalesStateMachines.Company.Next(from, CompanyTrigger.Fail);
+        Company.FailureReason = transient ? $"{step} failed {attempt} times: {error}" : $"{step} failed: {error}";
+        Company.RetryStep = null;
+        Company.NextAttemptAt = null;
+        await StopWatchdogAsync();
+        return await AcceptAsync(new Activity(Guid.NewGuid(), now, context.Actor, "transition", $"{from} → {Company.State} (Fail)", Company.FailureReason, from.ToString(), Company.State.ToString()), context);
+    }
+
+    public async Task<CompanySnapshot> RecordContacts(IReadOnlyList<ChosenContact> contacts, string summary, CommandContext context)
+    {
+        if (Company.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireRegistered();
+        var from = Company.State;
+        Company.State = SalesStateMachines.Company.Next(from, CompanyTrigger.RecordContactsFound);
+        Company.Contacts = contacts.ToList();
+        Company.Attempts = 0;
+        Company.LastError = null;
+        claims.Remove(ProspectingStep.FindContacts);
+        return await AcceptAsync(new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "transition", $"{from} → {Company.State} (RecordContactsFound)", summary, from.ToString(), Company.State.ToString()), context);
+    }
+
+    public async Task<CompanySnapshot> ApplyPriority(CompanyPriority priority, CommandContext context)
+    {
+        if (Company.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireRegistered();
+        if (priority.Priority.Score is < 0 or > 1 || double.IsNaN(priority.Priority.Score))
+        {
+            throw new CommandRejectedException("priority", "A priority is between 0 and 1.", true);
+        }
+
+        var from = Company.State;
+        var first = from == CompanyState.ContactsFound;
+        if (first)
+        {
+            Company.State = SalesStateMachines.Company.Next(from, CompanyTrigger.Score);
+        }
+        else if (from is not (CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged))
+        {
+            throw new TransitionRefusedException("company", from.ToString(), nameof(CompanyTrigger.Score));
+        }
+
+        var tierChanged = Company.Tier != priority.Tier;
+        Company.Priority = priority.Priority;
+        Company.Tier = priority.Tier;
+        Company.Channels = priority.Channels.ToList();
+        Company.SequenceId = priority.SequenceId;
+        Company.ScoredMarketId = priority.MarketId;
+        Company.Attempts = 0;
+        Company.LastError = null;
+        claims.Remove(ProspectingStep.Score);
+        var reasons = string.Join("; ", priority.Priority.Factors.Select(f => $"{f.Criterion} {f.Contribution:0.00}: {f.Reason}"));
+        var plan = $"Tier {priority.Tier}, priority {priority.Priority.Score:0.00}, channels {string.Join(" + ", priority.Channels)}, sequence {priority.SequenceId}";
+        if (first)
+        {
+            await StopWatchdogAsync();
+            await EnsureRecrawlAsync();
+        }
+
+        // The first scoring is the enrolment event the outreach layer starts from (kind "enrolment").
+        var activity = first
+            ? new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "enrolment", $"{from} → {Company.State} (Score): {plan}", reasons, from.ToString(), Company.State.ToString())
+            : new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, tierChanged ? "enrolment" : "rescored", $"Rescored: {plan}", reasons);
+        return await AcceptAsync(activity, context);
+    }
+
+    public Task<WebFindings> GetWebFindings() => Task.FromResult(new WebFindings(Company.WebPeople.ToList(), Company.EmailsSeen.ToList()));
+
+    public async Task<bool> Nudge(CommandContext context)
+    {
+        if (!Company.Registered || !PipelineStates.Contains(Company.State) || Company.AppliedCommands.TryGet(context.IdempotencyKey, out _))
+        {
+            return false;
+        }
+
+        claims.Clear();
+        if (Company.State == CompanyState.Enriching)
+        {
+            Company.RetryStep = ProspectingStep.Enrich;
+        }
+
+        await AcceptAsync(new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "retry", $"Automatic steps resumed at {Company.State}", context.Reason), context);
+        return true;
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == Outbox<CompanyChanged>.ReminderName && await outbox.DrainAsync())
         {
             await state.WriteStateAsync();
         }
+        else if (reminderName == WatchdogReminder)
+        {
+            await WatchAsync();
+        }
+        else if (reminderName == RecrawlReminder)
+        {
+            await RecrawlAsync();
+        }
     }
+
+    /// <summary>
+    /// The watchdog's tick: runs a retry that has come due, and starts again a step whose agent went
+    /// quiet for longer than the step timeout (its silo died with the work). Leaves once the company is
+    /// out of the automatic steps.
+    /// </summary>
+    private async Task WatchAsync()
+    {
+        if (!Company.Registered || !PipelineStates.Contains(Company.State))
+        {
+            await StopWatchdogAsync();
+            await state.WriteStateAsync();
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var options = prospectingOptions.Value;
+        string? why = null;
+        if (Company.NextAttemptAt is { } due && due <= now)
+        {
+            why = $"Retrying {Company.RetryStep} (attempt {Company.Attempts + 1} of {options.MaxAttempts})";
+        }
+        else if (Company.NextAttemptAt is null && now - Company.UpdatedAt >= options.StepTimeout)
+        {
+            why = $"No progress at {Company.State} for {(now - Company.UpdatedAt).TotalMinutes:0} min; starting the step again";
+            if (Company.State == CompanyState.Enriching)
+            {
+                Company.RetryStep = ProspectingStep.Enrich;
+            }
+        }
+
+        if (why is null)
+        {
+            return;
+        }
+
+        claims.Clear();
+        Company.NextAttemptAt = null;
+        await AcceptAsync(new Activity(Guid.NewGuid(), now, "agent:watchdog", "retry", why, Company.LastError),
+            new CommandContext("agent:watchdog"));
+    }
+
+    /// <summary>Website change detection: every recrawl interval the enrichment agent reads the site again; a changed page becomes a signal.</summary>
+    private async Task EnsureRecrawlAsync()
+    {
+        var interval = prospectingOptions.Value.RecrawlInterval;
+        if (!Company.RecrawlRegistered && interval > TimeSpan.Zero)
+        {
+            await this.RegisterOrUpdateReminder(RecrawlReminder, interval, interval);
+            Company.RecrawlRegistered = true;
+        }
+    }
+
+    private async Task RecrawlAsync()
+    {
+        if (!Company.Registered || Company.State is CompanyState.DoNotContact or CompanyState.Disqualified or CompanyState.Customer or CompanyState.Failed)
+        {
+            var reminder = await this.GetReminder(RecrawlReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            Company.RecrawlRegistered = false;
+            await state.WriteStateAsync();
+            return;
+        }
+
+        claims.Remove(ProspectingStep.Enrich);
+        Company.RecrawlDue = true;
+        await AcceptAsync(new Activity(Guid.NewGuid(), time.GetUtcNow(), "agent:enrichment", "recrawl", "Time to read the website again for changes"),
+            new CommandContext("agent:enrichment"));
+    }
+
+    private async Task EnsureWatchdogAsync()
+    {
+        if (!Company.WatchdogRegistered)
+        {
+            var period = prospectingOptions.Value.WatchdogPeriod;
+            await this.RegisterOrUpdateReminder(WatchdogReminder, period, period);
+            Company.WatchdogRegistered = true;
+        }
+    }
+
+    private async Task StopWatchdogAsync()
+    {
+        if (Company.WatchdogRegistered)
+        {
+            var reminder = await this.GetReminder(WatchdogReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            Company.WatchdogRegistered = false;
+        }
+    }
+
+    // Per-field provenance: a value replaces another only from a source at least as trusted and newer;
+    // an imported or user-entered value is never overwritten by a guess.
+    private void ApplyField(FieldSource field)
+    {
+        if (Company.Provenance.TryGetValue(field.Field, out var known) && Trust(known.Source) > Trust(field.Source))
+        {
+            return;
+        }
+
+        switch (field.Field)
+        {
+            case "name": Company.Name = field.Value; break;
+            case "industry": Company.Industry = field.Value; break;
+            case "employees" when int.TryParse(field.Value, System.Globalization.CultureInfo.InvariantCulture, out var employees): Company.EmployeeCount = employees; break;
+            case "revenue" when decimal.TryParse(field.Value, System.Globalization.CultureInfo.InvariantCulture, out var revenue): Company.AnnualRevenueUsd = revenue; break;
+            case "country": Company.Country = field.Value; break;
+            default: break;
+        }
+
+        Company.Provenance[field.Field] = field;
+    }
+
+    private static int Trust(string source) => source.StartsWith("user", StringComparison.Ordinal) || source.StartsWith("import", StringComparison.Ordinal) ? 3
+        : source.StartsWith("website", StringComparison.Ordinal) ? 1
+        : 2;
+
+    private static bool SameSignal(CompanySignal a, CompanySignal b)
+        => a.Kind == b.Kind && a.Summary == b.Summary && a.EvidenceUrl == b.EvidenceUrl;
 
     private Task<CompanySnapshot> AcceptAsync(Activity activity, CommandContext context)
         => EntityChanges.AcceptAsync(Company, state.WriteStateAsync, outbox, activity, context, Snapshot,
             (sequence, snapshot) => new CompanyChanged(Guid.NewGuid(), sequence, activity, snapshot));
 
-    private void Merge(CompanyRegistration registration)
+    private void Merge(CompanyRegistration registration, DateTimeOffset now)
     {
-        // A later source fills gaps; it does not overwrite what an earlier one said (per-field
-        // provenance with conflict rules comes with the enrichment waterfall).
+        // A later source fills gaps; it does not overwrite what an earlier one said. Each field
+        // remembers which source said it, when.
+        Fill("name", registration.Name, registration.Source, now);
+        Fill("industry", Company.Industry is null ? registration.Industry : null, registration.Source, now);
+        Fill("employees", Company.EmployeeCount is null ? registration.EmployeeCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, registration.Source, now);
+        Fill("revenue", Company.AnnualRevenueUsd is null ? registration.AnnualRevenueUsd?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, registration.Source, now);
+        Fill("country", Company.Country is null ? registration.Country : null, registration.Source, now);
         Company.Industry ??= registration.Industry;
         Company.EmployeeCount ??= registration.EmployeeCount;
         Company.AnnualRevenueUsd ??= registration.AnnualRevenueUsd;
@@ -164,6 +562,14 @@ public sealed class CompanyGrain(
         AddDistinct(Company.Technologies, registration.Technologies ?? []);
         AddDistinct(Company.MarketIds, registration.MarketId is null ? [] : [registration.MarketId]);
         AddDistinct(Company.Sources, [registration.Source]);
+    }
+
+    private void Fill(string field, string? value, string source, DateTimeOffset now)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !Company.Provenance.ContainsKey(field))
+        {
+            Company.Provenance[field] = new FieldSource(field, value.Trim(), source, now);
+        }
     }
 
     private static void AddDistinct(List<string> into, IEnumerable<string> values)
@@ -181,5 +587,6 @@ public sealed class CompanyGrain(
         workspaceId, domain, Company.State, Company.FailureReason, Company.Name, Company.Industry, Company.EmployeeCount,
         Company.AnnualRevenueUsd, Company.Country, Company.Technologies.ToList(), Company.MarketIds.ToList(), Company.Sources.ToList(),
         Company.Owner, Company.FitScore, Company.IntentScore, Company.Version, Company.CreatedAt, Company.UpdatedAt,
-        Company.Signals.ToList(), Company.Fit, Company.Intent);
+        Company.Signals.ToList(), Company.Fit, Company.Intent, Company.Priority, Company.Tier, Company.Channels.ToList(), Company.SequenceId,
+        Company.Contacts.ToList(), Company.Provenance.Values.ToList(), Company.Attempts, Company.LastError, Company.NextAttemptAt);
 }

@@ -1,5 +1,6 @@
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Domain;
+using SalesOS.Contracts.Prospecting;
 using SalesOS.Grains.Commands;
 using SalesOS.Grains.Entities;
 using SalesOS.Grains.Eventing;
@@ -33,4 +34,24 @@ public sealed class CompanyRecord : IEntityRecord<CompanySnapshot, CompanyChange
     [Id(20)] public List<CompanySignal> Signals { get; set; } = [];
     [Id(21)] public ScoreExplanation? Fit { get; set; }
     [Id(22)] public ScoreExplanation? Intent { get; set; }
+    [Id(23)] public ScoreExplanation? Priority { get; set; }
+    [Id(24)] public int? Tier { get; set; }
+    [Id(25)] public List<string> Channels { get; set; } = [];
+    [Id(26)] public string? SequenceId { get; set; }
+    [Id(27)] public List<ChosenContact> Contacts { get; set; } = [];
+    [Id(28)] public Dictionary<string, FieldSource> Provenance { get; set; } = [];
+    [Id(29)] public Dictionary<string, string> PageFingerprints { get; set; } = [];
+
+    /// <summary>Attempts of the step now running (reset when a step succeeds).</summary>
+    [Id(30)] public int Attempts { get; set; }
+    [Id(31)] public string? LastError { get; set; }
+    [Id(32)] public DateTimeOffset? NextAttemptAt { get; set; }
+    [Id(33)] public ProspectingStep? RetryStep { get; set; }
+    [Id(34)] public bool WatchdogRegistered { get; set; }
+    [Id(35)] public DateTimeOffset? StepStartedAt { get; set; }
+    [Id(36)] public string? ScoredMarketId { get; set; }
+    [Id(37)] public List<WebPerson> WebPeople { get; set; } = [];
+    [Id(38)] public List<string> EmailsSeen { get; set; } = [];
+    [Id(39)] public bool RecrawlRegistered { get; set; }
+    [Id(40)] public bool RecrawlDue { get; set; }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesOS.Contracts;
+using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Contacts;
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.Errors;
@@ -45,6 +46,7 @@ public sealed class ContactRecord : IEntityRecord<ContactSnapshot, ContactChange
     [Id(24)] public double? BuyingAuthority { get; set; }
     [Id(25)] public string? EmailVerification { get; set; }
     [Id(26)] public string? PhoneVerification { get; set; }
+    [Id(27)] public ScoreExplanation? Priority { get; set; }
 }
 
 /// <summary>
@@ -124,8 +126,17 @@ public sealed class ContactGrain(
             Contact.Sources.Add(registration.Source);
         }
 
-        var activity = new Activity(Guid.NewGuid(), now, context.Actor, isNew ? "found" : "merged",
-            isNew ? $"Found by {registration.Source}" : $"Seen again by {registration.Source}; merged", context.Reason);
+        var summary = isNew ? $"Found by {registration.Source}" : $"Seen again by {registration.Source}; merged";
+        string? toState = null;
+        if (Contact.State == ContactState.Found && VerdictTrigger(registration.EmailVerification) is { } trigger)
+        {
+            Contact.State = SalesStateMachines.Contact.Next(Contact.State, trigger);
+            toState = Contact.State.ToString();
+            summary += $"; email {registration.EmailVerification} → {Contact.State}";
+        }
+
+        var activity = new Activity(Guid.NewGuid(), now, context.Actor, isNew ? "found" : "merged", summary, context.Reason,
+            toState is null ? null : nameof(ContactState.Found), toState);
         return await AcceptAsync(activity, context);
     }
 
@@ -149,6 +160,7 @@ public sealed class ContactGrain(
                 throw new CommandRejectedException("tier", "Scoring needs a tier of 1, 2 or 3.", true);
             case ContactTrigger.Score:
                 Contact.Tier = transition.Tier;
+                Contact.Priority = transition.Priority ?? Contact.Priority;
                 break;
             case ContactTrigger.Enroll when string.IsNullOrWhiteSpace(transition.SequenceId):
                 throw new CommandRejectedException("sequenceId", "Enrolling needs a sequence.", true);
@@ -210,6 +222,13 @@ public sealed class ContactGrain(
         }
     }
 
+    private static ContactTrigger? VerdictTrigger(string? verdict) => verdict?.ToLowerInvariant() switch
+    {
+        "deliverable" or "risky" or "verified" => ContactTrigger.Verify,
+        "undeliverable" or "invalid" => ContactTrigger.Invalidate,
+        _ => null,
+    };
+
     private Task<ContactSnapshot> AcceptAsync(Activity activity, CommandContext context)
         => EntityChanges.AcceptAsync(Contact, state.WriteStateAsync, outbox, activity, context, Snapshot,
             (sequence, snapshot) => new ContactChanged(Guid.NewGuid(), sequence, workspaceId, identity, activity, snapshot));
@@ -218,5 +237,5 @@ public sealed class ContactGrain(
         workspaceId, identity, Contact.State, Contact.Email, Contact.LinkedInUrl, Contact.FirstName, Contact.LastName, Contact.Title,
         Contact.Seniority, Contact.Department, Contact.Phone, Contact.CompanyDomain, Contact.LawfulBasis, Contact.Tier, Contact.SequenceId,
         Contact.SequenceStep, Contact.LastReply, Contact.Sources.ToList(), Contact.Version, Contact.CreatedAt, Contact.UpdatedAt,
-        Contact.BuyingAuthority, Contact.EmailVerification, Contact.PhoneVerification);
+        Contact.BuyingAuthority, Contact.EmailVerification, Contact.PhoneVerification, Contact.Priority);
 }

@@ -5,6 +5,7 @@ using SalesOS.Contracts;
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.Errors;
 using SalesOS.Contracts.Markets;
+using SalesOS.Contracts.Prospecting;
 using SalesOS.Domain.Markets;
 using SalesOS.Domain.StateMachines;
 using SalesOS.Grains.Commands;
@@ -28,6 +29,7 @@ public sealed class MarketRecord : IEntityRecord<MarketSnapshot, MarketChanged>
     [Id(8)] public List<Activity> Timeline { get; set; } = [];
     [Id(9)] public IdempotencyLog<MarketSnapshot> AppliedCommands { get; set; } = new();
     [Id(10)] public OutboxState<MarketChanged> Outbox { get; set; } = new();
+    [Id(11)] public ProspectingSettings? Prospecting { get; set; }
 }
 
 /// <summary>A market's definition and its lifecycle (draft → active ⇄ paused → archived).</summary>
@@ -116,6 +118,57 @@ public sealed class MarketGrain(
         return await AcceptAsync(new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "transition", $"{from} → {to} ({trigger})", context.Reason, from.ToString(), to.ToString()), context);
     }
 
+    public async Task<MarketSnapshot> ConfigureProspecting(ProspectingSettings settings, CommandContext context)
+    {
+        if (Market.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireCreated();
+        Validate(settings);
+        Market.Prospecting = settings;
+        var summary = $"Prospecting: sources {(settings.Sources.Count == 0 ? "none (imports only)" : string.Join(", ", settings.Sources))}, "
+            + $"{settings.ContactsPerCompany} contacts per company, Tier 1 top {settings.Tier1Share:P0}, Tier 2 next {settings.Tier2Share:P0}";
+        return await AcceptAsync(new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "configured", summary, context.Reason), context);
+    }
+
+    private static void Validate(ProspectingSettings settings)
+    {
+        if (settings.ContactsPerCompany is < 1 or > 25)
+        {
+            throw new CommandRejectedException("contactsPerCompany", "Between 1 and 25 contacts per company.", true);
+        }
+
+        if (settings.Tier1Share is <= 0 or >= 1 || settings.Tier2Share is < 0 or >= 1 || settings.Tier1Share + settings.Tier2Share > 1)
+        {
+            throw new CommandRejectedException("tier1Share", "Tier shares are fractions above 0 whose sum is at most 1 (e.g. 0.2 and 0.3).", true);
+        }
+
+        if (settings.DemoCompanies is < 1 or > 10_000)
+        {
+            throw new CommandRejectedException("demoCompanies", "The demo source creates between 1 and 10,000 sample companies.", true);
+        }
+
+        if (settings.SourceLimit is < 1 or > 100_000)
+        {
+            throw new CommandRejectedException("sourceLimit", "A provider source brings between 1 and 100,000 companies per activation.", true);
+        }
+
+        var tiers = settings.Plans.Select(p => p.Tier).Order().ToList();
+        if (!tiers.SequenceEqual([1, 2, 3]) || settings.Plans.Any(p => p.Channels.Count == 0 || string.IsNullOrWhiteSpace(p.SequenceId)
+            || p.Channels.Any(c => c is not ("email" or "linkedin" or "phone" or "sms"))))
+        {
+            throw new CommandRejectedException("plans", "One plan per tier 1, 2 and 3, each with a sequence id and channels from email, linkedin, phone, sms.", true);
+        }
+
+        var unknown = settings.Sources.FirstOrDefault(s => string.IsNullOrWhiteSpace(s) || s.Length > 40 || !s.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));
+        if (unknown is not null)
+        {
+            throw new CommandRejectedException("sources", $"\"{unknown}\" is not a source name (lowercase letters, digits and '-', such as \"demo\" or \"apollo\").", true);
+        }
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == Outbox<MarketChanged>.ReminderName && await outbox.DrainAsync())
@@ -152,5 +205,5 @@ public sealed class MarketGrain(
         => EntityChanges.AcceptAsync(Market, state.WriteStateAsync, outbox, activity, context, Snapshot,
             (sequence, snapshot) => new MarketChanged(Guid.NewGuid(), sequence, activity, snapshot));
 
-    private MarketSnapshot Snapshot() => new(workspaceId, marketId, Market.Name, Market.Description, Market.State, Market.Definition, Market.Version, Market.CreatedAt, Market.UpdatedAt);
+    private MarketSnapshot Snapshot() => new(workspaceId, marketId, Market.Name, Market.Description, Market.State, Market.Definition, Market.Version, Market.CreatedAt, Market.UpdatedAt, Market.Prospecting);
 }

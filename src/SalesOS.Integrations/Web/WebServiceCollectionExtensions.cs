@@ -7,7 +7,7 @@ namespace SalesOS.Integrations.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Registers the keyless website crawler as <see cref="IWebsiteCrawler"/>, options from "SalesOS:Crawler".</summary>
+    /// <summary>Registers the keyless website crawler (with its routes) as <see cref="IWebsiteCrawler"/>, options from "SalesOS:Crawler".</summary>
     public static IServiceCollection AddSalesOSWebsiteCrawler(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -18,8 +18,10 @@ public static class WebServiceCollectionExtensions
             .Validate(o => o.PageTimeout > TimeSpan.Zero && o.CrawlTimeout > TimeSpan.Zero && o.PolitenessDelay >= TimeSpan.Zero, "SalesOS:Crawler timeouts must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CrawlerRouteOptions>().Bind(configuration.GetSection(CrawlerOptions.SectionName));
         services.TryAddSingleton<WebsiteCrawler>();
-        services.TryAddSingleton<IWebsiteCrawler>(sp => sp.GetRequiredService<WebsiteCrawler>());
+        services.TryAddSingleton<RoutedWebsiteCrawler>();
+        services.TryAddSingleton<IWebsiteCrawler>(sp => sp.GetRequiredService<RoutedWebsiteCrawler>());
         return services;
     }
 }

@@ -18,15 +18,18 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
 
     private const string UpsertSql = """
         INSERT INTO rm_companies (workspace_id, domain, name, state, industry, employee_count, country, owner,
-            fit_score, intent_score, technologies, market_ids, version, created_at, updated_at, search_text)
+            fit_score, intent_score, technologies, market_ids, version, created_at, updated_at, search_text,
+            priority_score, tier, failure_reason, explanation)
         VALUES (@workspace_id, @domain, @name, @state, @industry, @employee_count, @country, @owner,
-            @fit_score, @intent_score, @technologies, @market_ids, @version, @created_at, @updated_at, @search_text)
+            @fit_score, @intent_score, @technologies, @market_ids, @version, @created_at, @updated_at, @search_text,
+            @priority_score, @tier, @failure_reason, @explanation)
         ON CONFLICT (workspace_id, domain) DO UPDATE SET
             name = excluded.name, state = excluded.state, industry = excluded.industry,
             employee_count = excluded.employee_count, country = excluded.country, owner = excluded.owner,
             fit_score = excluded.fit_score, intent_score = excluded.intent_score, technologies = excluded.technologies,
             market_ids = excluded.market_ids, version = excluded.version, updated_at = excluded.updated_at,
-            search_text = excluded.search_text
+            search_text = excluded.search_text, priority_score = excluded.priority_score, tier = excluded.tier,
+            failure_reason = excluded.failure_reason, explanation = excluded.explanation
         WHERE rm_companies.version < excluded.version
         """;
 
@@ -66,6 +69,10 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
             Add(command, "created_at", company.CreatedAt.ToUniversalTime());
             Add(command, "updated_at", company.UpdatedAt.ToUniversalTime());
             Add(command, "search_text", $"{company.Name} {company.Domain}".ToLowerInvariant());
+            Add(command, "priority_score", company.Priority?.Score);
+            Add(command, "tier", company.Tier);
+            Add(command, "failure_reason", company.FailureReason);
+            Add(command, "explanation", company.Priority is null ? null : JsonSerializer.Serialize(company.Priority));
             if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
             {
                 changed.Add(company.Domain);
@@ -107,6 +114,11 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
 
         AddRange(command, where, "fit_score", "fit", query.MinFitScore, query.MaxFitScore);
         AddRange(command, where, "intent_score", "intent", query.MinIntentScore, query.MaxIntentScore);
+        if (query.Tier is { } tier)
+        {
+            where.Append(" AND tier = @tier");
+            Add(command, "tier", tier);
+        }
 
         if (query.Cursor is not null)
         {
@@ -124,7 +136,8 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
         var direction = query.Descending ? "DESC" : "ASC";
         command.CommandText = $"""
             SELECT domain, name, state, industry, employee_count, country, owner, fit_score, intent_score,
-                   technologies, market_ids, version, updated_at, {sortExpression} AS sort_value
+                   technologies, market_ids, version, updated_at, {sortExpression} AS sort_value,
+                   priority_score, tier, failure_reason, explanation
             FROM rm_companies
             WHERE {where}
             ORDER BY {sortExpression} {direction}, domain {direction}
@@ -143,7 +156,11 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
                     NullableString(reader, 5), NullableString(reader, 6),
                     reader.IsDBNull(7) ? null : reader.GetDouble(7), reader.IsDBNull(8) ? null : reader.GetDouble(8),
                     Unpacked(reader.GetString(9)), Unpacked(reader.GetString(10)),
-                    Convert.ToInt64(reader.GetValue(11), CultureInfo.InvariantCulture), ReadTime(reader, 12)));
+                    Convert.ToInt64(reader.GetValue(11), CultureInfo.InvariantCulture), ReadTime(reader, 12),
+                    reader.IsDBNull(14) ? null : reader.GetDouble(14),
+                    reader.IsDBNull(15) ? null : Convert.ToInt32(reader.GetValue(15), CultureInfo.InvariantCulture),
+                    NullableString(reader, 16),
+                    reader.IsDBNull(17) ? null : JsonSerializer.Deserialize<ScoreExplanation>(reader.GetString(17))));
                 sortValues.Add(query.Sort == CompanySort.UpdatedAt
                     ? items[^1].UpdatedAt.ToString("O", CultureInfo.InvariantCulture)
                     : Convert.ToString(reader.GetValue(13), CultureInfo.InvariantCulture)!);
@@ -178,6 +195,44 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
         return new CompanyFunnel(workspaceId, marketId, counts, counts.Values.Sum());
     }
 
+    /// <summary>Every scored company of a market with its priority and tier: what a market's tiers are rebuilt from.</summary>
+    public async Task<IReadOnlyList<(string Domain, double Priority, int? Tier)>> PrioritiesAsync(string workspaceId, string marketId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT domain, priority_score, tier FROM rm_companies WHERE workspace_id = @workspace_id AND market_ids LIKE @market ESCAPE '\\' AND priority_score IS NOT NULL";
+        Add(command, "workspace_id", workspaceId);
+        Add(command, "market", $"%|{Escape(marketId.ToLowerInvariant())}|%");
+        var rows = new List<(string, double, int?)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add((reader.GetString(0), reader.GetDouble(1), reader.IsDBNull(2) ? null : Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Failed companies of a market, counted by failure reason (the words before any detail in parentheses).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> FailureReasonsAsync(string workspaceId, string? marketId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var where = new StringBuilder("workspace_id = @workspace_id AND state = 'Failed'");
+        Add(command, "workspace_id", workspaceId);
+        AddLike(command, where, "market_ids", "market", marketId is null ? null : $"%|{Escape(marketId.ToLowerInvariant())}|%");
+        command.CommandText = $"SELECT COALESCE(failure_reason, 'unknown'), COUNT(*) FROM rm_companies WHERE {where} GROUP BY failure_reason";
+        var counts = new Dictionary<string, int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var reason = reader.GetString(0).Split('(', 2)[0].Trim();
+            counts[reason] = counts.GetValueOrDefault(reason) + Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
     /// <summary>Deletes a workspace's rows, before a rebuild from the grains.</summary>
     public async Task ClearAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
@@ -195,6 +250,7 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
         CompanySort.UpdatedAt => ("updated_at", true),
         CompanySort.FitScore => ("COALESCE(fit_score, -1)", false),
         CompanySort.IntentScore => ("COALESCE(intent_score, -1)", false),
+        CompanySort.Priority => ("COALESCE(priority_score, -1)", false),
         _ => ("domain", true),
     };
 

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Contacts;
 using SalesOS.Contracts.Domain;
 
@@ -11,14 +13,15 @@ public sealed class ContactReadModel(ReadModelDatabase database)
 {
     private const string UpsertSql = """
         INSERT INTO rm_contacts (workspace_id, identity, state, email, first_name, last_name, title, seniority, department,
-            company_domain, tier, sequence_id, version, updated_at, search_text)
+            company_domain, tier, sequence_id, version, updated_at, search_text, priority_score, explanation)
         VALUES (@workspace_id, @identity, @state, @email, @first_name, @last_name, @title, @seniority, @department,
-            @company_domain, @tier, @sequence_id, @version, @updated_at, @search_text)
+            @company_domain, @tier, @sequence_id, @version, @updated_at, @search_text, @priority_score, @explanation)
         ON CONFLICT (workspace_id, identity) DO UPDATE SET
             state = excluded.state, email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
             title = excluded.title, seniority = excluded.seniority, department = excluded.department,
             company_domain = excluded.company_domain, tier = excluded.tier, sequence_id = excluded.sequence_id,
-            version = excluded.version, updated_at = excluded.updated_at, search_text = excluded.search_text
+            version = excluded.version, updated_at = excluded.updated_at, search_text = excluded.search_text,
+            priority_score = excluded.priority_score, explanation = excluded.explanation
         WHERE rm_contacts.version < excluded.version
         """;
 
@@ -61,6 +64,8 @@ public sealed class ContactReadModel(ReadModelDatabase database)
                 Add(command, "version", contact.Version);
                 Add(command, "updated_at", contact.UpdatedAt.ToUniversalTime());
                 Add(command, "search_text", $"{contact.FirstName} {contact.LastName} {contact.Email} {contact.Title}".ToLowerInvariant());
+                Add(command, "priority_score", contact.Priority?.Score);
+                Add(command, "explanation", contact.Priority is null ? null : JsonSerializer.Serialize(contact.Priority));
             }
 
             if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
@@ -115,15 +120,47 @@ public sealed class ContactReadModel(ReadModelDatabase database)
             Add(command, "search", $"%{term}%");
         }
 
-        if (query.Cursor is not null)
+        if (query.MarketId is not null)
         {
-            where.Append(" AND identity > @cursor");
-            Add(command, "cursor", Encoding.UTF8.GetString(DecodeCursor(query.Cursor)));
+            where.Append(" AND company_domain IN (SELECT domain FROM rm_companies c WHERE c.workspace_id = @workspace_id AND c.market_ids LIKE @market ESCAPE '\\')");
+            var market = query.MarketId.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+            Add(command, "market", $"%|{market}|%");
+        }
+
+        string order;
+        if (query.ByPriority)
+        {
+            // Highest priority first; the cursor is "priority|identity".
+            where.Append(" AND priority_score IS NOT NULL");
+            if (query.Cursor is not null)
+            {
+                var parts = Encoding.UTF8.GetString(DecodeCursor(query.Cursor)).Split('|', 2);
+                if (parts.Length != 2 || !double.TryParse(parts[0], CultureInfo.InvariantCulture, out var priority))
+                {
+                    throw new ArgumentException("The cursor is not one this API returned.", nameof(query));
+                }
+
+                where.Append(" AND (priority_score < @cursor_priority OR (priority_score = @cursor_priority AND identity > @cursor))");
+                Add(command, "cursor_priority", priority);
+                Add(command, "cursor", parts[1]);
+            }
+
+            order = "priority_score DESC, identity";
+        }
+        else
+        {
+            if (query.Cursor is not null)
+            {
+                where.Append(" AND identity > @cursor");
+                Add(command, "cursor", Encoding.UTF8.GetString(DecodeCursor(query.Cursor)));
+            }
+
+            order = "identity";
         }
 
         command.CommandText = $"""
-            SELECT identity, state, email, first_name, last_name, title, company_domain, tier, version
-            FROM rm_contacts WHERE {where} ORDER BY identity LIMIT {limit + 1}
+            SELECT identity, state, email, first_name, last_name, title, company_domain, tier, version, priority_score, explanation, seniority, department
+            FROM rm_contacts WHERE {where} ORDER BY {order} LIMIT {limit + 1}
             """;
         var items = new List<ContactListItem>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -133,7 +170,10 @@ public sealed class ContactReadModel(ReadModelDatabase database)
                 items.Add(new ContactListItem(
                     reader.GetString(0), Enum.Parse<ContactState>(reader.GetString(1)), Text(reader, 2), Text(reader, 3), Text(reader, 4),
                     Text(reader, 5), Text(reader, 6), reader.IsDBNull(7) ? null : Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture),
-                    Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture)));
+                    Convert.ToInt64(reader.GetValue(8), CultureInfo.InvariantCulture),
+                    reader.IsDBNull(9) ? null : reader.GetDouble(9),
+                    reader.IsDBNull(10) ? null : JsonSerializer.Deserialize<ScoreExplanation>(reader.GetString(10)),
+                    Text(reader, 11), Text(reader, 12)));
             }
         }
 
@@ -141,7 +181,10 @@ public sealed class ContactReadModel(ReadModelDatabase database)
         if (items.Count > limit)
         {
             items.RemoveAt(limit);
-            next = Convert.ToBase64String(Encoding.UTF8.GetBytes(items[^1].Identity));
+            var last = items[^1];
+            next = Convert.ToBase64String(Encoding.UTF8.GetBytes(query.ByPriority
+                ? $"{last.Priority!.Value.ToString("R", CultureInfo.InvariantCulture)}|{last.Identity}"
+                : last.Identity));
         }
 
         return new ContactPage(items, next);

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using SalesOS.Contracts;
 using SalesOS.Grains;
 using SalesOS.Grains.Eventing;
+using SalesOS.Grains.Prospecting;
 using SalesOS.Storage;
 using SalesOS.Storage.ReadModel;
 
@@ -61,6 +62,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ContactReadModel>();
             silo.Services.AddSingleton<GrainKeyCatalog>();
             silo.Services.AddSingleton<PipelineReadModel>();
+            silo.Services.AddSalesOSProspecting(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+            silo.Services.Configure<ProspectingOptions>(options => options.WatchdogPeriod = TimeSpan.FromSeconds(1));
         }
     }
 }
