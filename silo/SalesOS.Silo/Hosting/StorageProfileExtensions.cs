@@ -53,14 +53,35 @@ public static class StorageProfileExtensions
                 o.DeleteStateOnClear = true;
             });
 
-        silo.AddAdoNetGrainStorage(StorageNames.Grains, ConfigureGrainStorage);
-        silo.AddAdoNetGrainStorage(StorageNames.PubSub, ConfigureGrainStorage);
-
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = invariant;
             options.ConnectionString = connectionString;
         });
+
+        if (storage.Profile == StorageProfile.Embedded)
+        {
+            // SQLite has one writer: every grain-state and reminder write queues at the database's gate.
+            var gate = SqliteWriteGate.For(storage.SqliteDatabasePath);
+            foreach (var name in new[] { StorageNames.Grains, StorageNames.PubSub })
+            {
+                silo.AddAdoNetGrainStorage(name + "-sqlite", ConfigureGrainStorage);
+                silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) =>
+                    new SqliteGatedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(name + "-sqlite"), gate));
+            }
+
+            var reminders = silo.Services.Last(d => d.ServiceType == typeof(IReminderTable));
+            silo.Services.Remove(reminders);
+            silo.Services.AddSingleton<IReminderTable>(services =>
+                new SqliteGatedReminderTable((IReminderTable)(reminders.ImplementationFactory?.Invoke(services)
+                    ?? ActivatorUtilities.CreateInstance(services, reminders.ImplementationType!)), gate));
+        }
+        else
+        {
+            silo.AddAdoNetGrainStorage(StorageNames.Grains, ConfigureGrainStorage);
+            silo.AddAdoNetGrainStorage(StorageNames.PubSub, ConfigureGrainStorage);
+        }
+
         return silo;
     }
 }

@@ -11,7 +11,7 @@ public sealed class ImportFileStore(ReadModelDatabase database)
 {
     public async Task SaveAsync(string jobKey, string fileName, byte[] content, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO salesos_import_files (job_key, file_name, content, created_at) VALUES (@job_key, @file_name, @content, @created_at)
@@ -36,7 +36,7 @@ public sealed class ImportFileStore(ReadModelDatabase database)
 
     public async Task DeleteAsync(string jobKey, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM salesos_import_files WHERE job_key = @job_key";
         Add(command, "job_key", jobKey);

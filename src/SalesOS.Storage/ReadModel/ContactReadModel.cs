@@ -34,7 +34,7 @@ public sealed class ContactReadModel(ReadModelDatabase database)
             return changed;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var (workspaceId, identity, contact) in changes)
         {
@@ -81,7 +81,7 @@ public sealed class ContactReadModel(ReadModelDatabase database)
     /// <summary>Deletes a workspace's rows, before a rebuild from the grains.</summary>
     public async Task ClearAsync(string workspaceId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM rm_contacts WHERE workspace_id = @workspace_id";
         Add(command, "workspace_id", workspaceId);

@@ -115,7 +115,7 @@ public sealed class PipelineReadModel(ReadModelDatabase database)
             return changed;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var row in rows)
         {

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -19,5 +20,36 @@ public sealed class ReadModelDatabase(StorageSettings settings)
             : new NpgsqlConnection(settings.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// A connection for writing. On SQLite it holds the database's <see cref="SqliteWriteGate"/> until
+    /// it is closed, so writers queue instead of spinning in SQLite's busy handler.
+    /// </summary>
+    public async Task<DbConnection> OpenForWriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (settings.Dialect != SqlDialect.Sqlite)
+        {
+            return await OpenAsync(cancellationToken);
+        }
+
+        var turn = await SqliteWriteGate.For(settings.SqliteDatabasePath).EnterAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken);
+            connection.StateChange += (_, change) =>
+            {
+                if (change.CurrentState == ConnectionState.Closed)
+                {
+                    turn.Dispose();
+                }
+            };
+            return connection;
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
     }
 }
