@@ -11,6 +11,11 @@ public static class Program
             return await MigrateCommand.RunAsync(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "import")
+        {
+            return await ImportCommand.RunAsync(args[1..]);
+        }
+
         await using var app = SiloHost.Build(args);
         await app.RunAsync();
         return 0;

@@ -57,6 +57,10 @@ public interface ICompanyGrain : IGrainWithStringKey
     [Alias("ApplyPriority")]
     Task<CompanySnapshot> ApplyPriority(CompanyPriority priority, CommandContext context);
 
+    /// <summary>Asks the enrichment agent to read the website again (change detection). False when the company is not in a state to be re-read.</summary>
+    [Alias("RequestRecrawl")]
+    Task<bool> RequestRecrawl(CommandContext context);
+
     /// <summary>The people and addresses enrichment found on the website, for the contact finder.</summary>
     [Alias("GetWebFindings")]
     Task<WebFindings> GetWebFindings();
@@ -139,10 +143,12 @@ public sealed record CompanySnapshot(
     [property: Id(23)] IReadOnlyList<string>? Channels = null,
     [property: Id(24)] string? SequenceId = null,
     [property: Id(25)] IReadOnlyList<ChosenContact>? Contacts = null,
+    /// <summary>Per field, the value in force and the source it came from; <see cref="Claims"/> holds what every source said.</summary>
     [property: Id(26)] IReadOnlyList<FieldSource>? Provenance = null,
     [property: Id(27)] int Attempts = 0,
     [property: Id(28)] string? LastError = null,
-    [property: Id(29)] DateTimeOffset? NextAttemptAt = null)
+    [property: Id(29)] DateTimeOffset? NextAttemptAt = null,
+    [property: Id(30)] IReadOnlyList<FieldSource>? Claims = null)
 {
     public double? PriorityScore => Priority?.Score;
 }

@@ -1,40 +1,57 @@
 using Microsoft.Extensions.Options;
+using SalesOS.Contracts.Prospecting;
 using SalesOS.Grains.Prospecting;
 
 namespace SalesOS.Grains.Agents;
 
 /// <summary>
-/// How many agent steps (crawls, provider calls) this silo runs at once. Steps beyond it wait their
-/// turn in memory; a silo that dies with waiting steps loses nothing, since each company's watchdog
-/// starts its step again.
+/// How many agent steps this silo runs at once, per step: each step (enrich, find contacts, score)
+/// has its own slots and its own queue, so a flood of newly sourced companies waiting for their
+/// crawl never holds back the companies further down the pipeline. Steps beyond the slots wait in
+/// memory; a silo that dies with waiting steps loses nothing, since each company's watchdog starts
+/// its step again.
 /// </summary>
-public sealed class AgentSlots(IOptions<ProspectingOptions> options) : IDisposable
+public sealed class AgentSlots : IDisposable
 {
-    private readonly SemaphoreSlim slots = new(Math.Max(1, options.Value.ConcurrentSteps));
+    private readonly Dictionary<ProspectingStep, SemaphoreSlim> slots;
     private int waiting;
 
+    public AgentSlots(IOptions<ProspectingOptions> options)
+    {
+        var enrich = Math.Max(1, options.Value.ConcurrentSteps);
+        var light = Math.Max(1, enrich / 2);
+        slots = new Dictionary<ProspectingStep, SemaphoreSlim>
+        {
+            [ProspectingStep.Enrich] = new(enrich),
+            [ProspectingStep.FindContacts] = new(light),
+            [ProspectingStep.Score] = new(light),
+        };
+    }
+
+    /// <summary>Steps waiting for a slot, all steps together.</summary>
     public int Waiting => Volatile.Read(ref waiting);
 
-    public async Task<T> RunAsync<T>(Func<Task<T>> step)
+    public async Task RunAsync(ProspectingStep step, Func<Task> work)
     {
+        var gate = slots[step];
         Interlocked.Increment(ref waiting);
-        await slots.WaitAsync();
+        await gate.WaitAsync();
         Interlocked.Decrement(ref waiting);
         try
         {
-            return await step();
+            await work();
         }
         finally
         {
-            slots.Release();
+            gate.Release();
         }
     }
 
-    public void Dispose() => slots.Dispose();
-
-    public Task RunAsync(Func<Task> step) => RunAsync(async () =>
+    public void Dispose()
     {
-        await step();
-        return true;
-    });
+        foreach (var gate in slots.Values)
+        {
+            gate.Dispose();
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class CompanyGrain(
     ILogger<CompanyGrain> logger) : Grain, ICompanyGrain, IRemindable
 {
     public const string WatchdogReminder = "prospecting-watchdog";
-    public const string RecrawlReminder = "website-recrawl";
+    private const int MaxClaims = 60;
 
     private static readonly CompanyState[] PipelineStates = [CompanyState.Sourced, CompanyState.Enriching, CompanyState.Enriched, CompanyState.ContactsFound];
 
@@ -160,17 +160,23 @@ public sealed class CompanyGrain(
 
         var now = time.GetUtcNow();
         var options = prospectingOptions.Value;
-        if (claims.TryGetValue(step, out var claim) && claim.Version == seenVersion && now - claim.At < options.StepTimeout)
+        var live = claims.TryGetValue(step, out var claim) && now - claim.At < options.StepTimeout;
+        if (live && claim.Version == seenVersion)
         {
             return null;
         }
 
+        // An Enriching company whose claim is gone (a new activation after its silo died) or stale is
+        // claimable again: the redelivered event of its outbox is what brings the agent back. A
+        // retry waits for its time.
+        var retryDue = Company.NextAttemptAt is not { } next || next <= now;
         var due = step switch
         {
-            ProspectingStep.Enrich => Company.State == CompanyState.Sourced || (Company.State == CompanyState.Enriching && Company.RetryStep == step)
+            ProspectingStep.Enrich => Company.State == CompanyState.Sourced
+                || (Company.State == CompanyState.Enriching && retryDue && (Company.RetryStep == step || !live))
                 || (Company.RecrawlDue && Company.State is CompanyState.Enriched or CompanyState.ContactsFound or CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged),
-            ProspectingStep.FindContacts => Company.State == CompanyState.Enriched,
-            ProspectingStep.Score => Company.State is CompanyState.ContactsFound or CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged,
+            ProspectingStep.FindContacts => Company.State == CompanyState.Enriched && retryDue,
+            ProspectingStep.Score => Company.State is CompanyState.ContactsFound or CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged && retryDue,
             _ => false,
         };
         if (!due)
@@ -190,14 +196,13 @@ public sealed class CompanyGrain(
         claims[step] = (Company.Version + (step == ProspectingStep.Enrich ? 1 : 0), now);
         if (step == ProspectingStep.Enrich && Company.State is CompanyState.Sourced or CompanyState.Enriching)
         {
-            // The one step with a state of its own: claiming it is a change, and the watchdog starts with it.
+            // The one step with a state of its own: claiming it is a change.
             var from = Company.State;
             if (from == CompanyState.Sourced)
             {
                 Company.State = SalesStateMachines.Company.Next(from, CompanyTrigger.StartEnrichment);
             }
 
-            await EnsureWatchdogAsync();
             var summary = Company.Attempts == 1 ? "Enrichment started" : $"Enrichment attempt {Company.Attempts} of {options.MaxAttempts} started";
             await AcceptAsync(new Activity(Guid.NewGuid(), now, "agent:enrichment", "transition", $"{from} → {Company.State} (StartEnrichment)", summary, from.ToString(), Company.State.ToString()),
                 new CommandContext("agent:enrichment"));
@@ -370,7 +375,6 @@ public sealed class CompanyGrain(
         if (first)
         {
             await StopWatchdogAsync();
-            await EnsureRecrawlAsync();
         }
 
         // The first scoring is the enrolment event the outreach layer starts from (kind "enrolment").
@@ -378,6 +382,20 @@ public sealed class CompanyGrain(
             ? new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "enrolment", $"{from} → {Company.State} (Score): {plan}", reasons, from.ToString(), Company.State.ToString())
             : new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, tierChanged ? "enrolment" : "rescored", $"Rescored: {plan}", reasons);
         return await AcceptAsync(activity, context);
+    }
+
+    public async Task<bool> RequestRecrawl(CommandContext context)
+    {
+        if (!Company.Registered || Company.RecrawlDue
+            || Company.State is not (CompanyState.Enriched or CompanyState.ContactsFound or CompanyState.Scored or CompanyState.InOutreach or CompanyState.Engaged))
+        {
+            return false;
+        }
+
+        claims.Remove(ProspectingStep.Enrich);
+        Company.RecrawlDue = true;
+        await AcceptAsync(new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "recrawl", "Time to read the website again for changes", context.Reason), context);
+        return true;
     }
 
     public Task<WebFindings> GetWebFindings() => Task.FromResult(new WebFindings(Company.WebPeople.ToList(), Company.EmailsSeen.ToList()));
@@ -409,10 +427,7 @@ public sealed class CompanyGrain(
         {
             await WatchAsync();
         }
-        else if (reminderName == RecrawlReminder)
-        {
-            await RecrawlAsync();
-        }
+
     }
 
     /// <summary>
@@ -456,38 +471,6 @@ public sealed class CompanyGrain(
             new CommandContext("agent:watchdog"));
     }
 
-    /// <summary>Website change detection: every recrawl interval the enrichment agent reads the site again; a changed page becomes a signal.</summary>
-    private async Task EnsureRecrawlAsync()
-    {
-        var interval = prospectingOptions.Value.RecrawlInterval;
-        if (!Company.RecrawlRegistered && interval > TimeSpan.Zero)
-        {
-            await this.RegisterOrUpdateReminder(RecrawlReminder, interval, interval);
-            Company.RecrawlRegistered = true;
-        }
-    }
-
-    private async Task RecrawlAsync()
-    {
-        if (!Company.Registered || Company.State is CompanyState.DoNotContact or CompanyState.Disqualified or CompanyState.Customer or CompanyState.Failed)
-        {
-            var reminder = await this.GetReminder(RecrawlReminder);
-            if (reminder is not null)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            Company.RecrawlRegistered = false;
-            await state.WriteStateAsync();
-            return;
-        }
-
-        claims.Remove(ProspectingStep.Enrich);
-        Company.RecrawlDue = true;
-        await AcceptAsync(new Activity(Guid.NewGuid(), time.GetUtcNow(), "agent:enrichment", "recrawl", "Time to read the website again for changes"),
-            new CommandContext("agent:enrichment"));
-    }
-
     private async Task EnsureWatchdogAsync()
     {
         if (!Company.WatchdogRegistered)
@@ -516,6 +499,7 @@ public sealed class CompanyGrain(
     // an imported or user-entered value is never overwritten by a guess.
     private void ApplyField(FieldSource field)
     {
+        Claim(field);
         if (Company.Provenance.TryGetValue(field.Field, out var known) && Trust(known.Source) > Trust(field.Source))
         {
             return;
@@ -550,10 +534,10 @@ public sealed class CompanyGrain(
         // A later source fills gaps; it does not overwrite what an earlier one said. Each field
         // remembers which source said it, when.
         Fill("name", registration.Name, registration.Source, now);
-        Fill("industry", Company.Industry is null ? registration.Industry : null, registration.Source, now);
-        Fill("employees", Company.EmployeeCount is null ? registration.EmployeeCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, registration.Source, now);
-        Fill("revenue", Company.AnnualRevenueUsd is null ? registration.AnnualRevenueUsd?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, registration.Source, now);
-        Fill("country", Company.Country is null ? registration.Country : null, registration.Source, now);
+        Fill("industry", registration.Industry, registration.Source, now);
+        Fill("employees", registration.EmployeeCount?.ToString(System.Globalization.CultureInfo.InvariantCulture), registration.Source, now);
+        Fill("revenue", registration.AnnualRevenueUsd?.ToString(System.Globalization.CultureInfo.InvariantCulture), registration.Source, now);
+        Fill("country", registration.Country, registration.Source, now);
         Company.Industry ??= registration.Industry;
         Company.EmployeeCount ??= registration.EmployeeCount;
         Company.AnnualRevenueUsd ??= registration.AnnualRevenueUsd;
@@ -566,9 +550,23 @@ public sealed class CompanyGrain(
 
     private void Fill(string field, string? value, string source, DateTimeOffset now)
     {
-        if (!string.IsNullOrWhiteSpace(value) && !Company.Provenance.ContainsKey(field))
+        if (string.IsNullOrWhiteSpace(value))
         {
-            Company.Provenance[field] = new FieldSource(field, value.Trim(), source, now);
+            return;
+        }
+
+        var claim = new FieldSource(field, value.Trim(), source, now);
+        Claim(claim);
+        Company.Provenance.TryAdd(field, claim);
+    }
+
+    private void Claim(FieldSource claim)
+    {
+        Company.Claims.RemoveAll(c => c.Field == claim.Field && c.Source == claim.Source && c.Value == claim.Value);
+        Company.Claims.Add(claim);
+        if (Company.Claims.Count > MaxClaims)
+        {
+            Company.Claims.RemoveAt(0);
         }
     }
 
@@ -588,5 +586,5 @@ public sealed class CompanyGrain(
         Company.AnnualRevenueUsd, Company.Country, Company.Technologies.ToList(), Company.MarketIds.ToList(), Company.Sources.ToList(),
         Company.Owner, Company.FitScore, Company.IntentScore, Company.Version, Company.CreatedAt, Company.UpdatedAt,
         Company.Signals.ToList(), Company.Fit, Company.Intent, Company.Priority, Company.Tier, Company.Channels.ToList(), Company.SequenceId,
-        Company.Contacts.ToList(), Company.Provenance.Values.ToList(), Company.Attempts, Company.LastError, Company.NextAttemptAt);
+        Company.Contacts.ToList(), Company.Provenance.Values.ToList(), Company.Attempts, Company.LastError, Company.NextAttemptAt, Company.Claims.ToList());
 }

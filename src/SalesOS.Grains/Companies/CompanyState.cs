@@ -52,6 +52,8 @@ public sealed class CompanyRecord : IEntityRecord<CompanySnapshot, CompanyChange
     [Id(36)] public string? ScoredMarketId { get; set; }
     [Id(37)] public List<WebPerson> WebPeople { get; set; } = [];
     [Id(38)] public List<string> EmailsSeen { get; set; } = [];
-    [Id(39)] public bool RecrawlRegistered { get; set; }
     [Id(40)] public bool RecrawlDue { get; set; }
+
+    /// <summary>What each source said about each field, and when (newest kept, bounded).</summary>
+    [Id(41)] public List<FieldSource> Claims { get; set; } = [];
 }

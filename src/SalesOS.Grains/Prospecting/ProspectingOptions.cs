@@ -17,7 +17,7 @@ public sealed class ProspectingOptions
     /// <summary>Wait before the second attempt; doubles for each further attempt.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Steps (crawls, provider calls) one silo runs at the same time.</summary>
+    /// <summary>Enrichment steps (crawls, provider calls) one silo runs at the same time; contact finding and scoring get half as many each.</summary>
     public int ConcurrentSteps { get; set; } = 64;
 
     /// <summary>Re-crawl an enriched company's website this often to detect changes (0 disables).</summary>

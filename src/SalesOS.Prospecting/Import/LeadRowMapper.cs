@@ -48,7 +48,7 @@ internal sealed class LeadRowMapper(LeadHeaderMap map)
         }
 
         var mailDomain = emailIdentity?.EmailDomain;
-        if (domain is null && mailDomain is not null && !FreeMailDomains.Contains(mailDomain)
+        if (domain is null && mailDomain is not null && !Contacts.FreeMailDomains.IsFreeMail(mailDomain)
             && CompanyDomain.TryNormalize(mailDomain, out var fromEmail, out _))
         {
             (domain, domainSource) = (fromEmail, LeadDomainSource.Email);

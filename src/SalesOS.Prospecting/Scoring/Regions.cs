@@ -25,6 +25,10 @@ public static class Regions
         ["Africa"] = ["ZA", "NG", "KE", "EG", "MA", "GH"],
     };
 
+    /// <summary>The countries a geography stands for: a region's members, or the country itself.</summary>
+    public static IReadOnlyList<string> CountriesOf(string geography)
+        => Members.TryGetValue(geography, out var members) ? members : [geography];
+
     /// <summary>Whether a company in <paramref name="country"/> lies in <paramref name="geography"/> (a country code or a region).</summary>
     public static bool Contains(string geography, string country)
         => string.Equals(geography, country, StringComparison.OrdinalIgnoreCase)

@@ -12,6 +12,7 @@ using SalesOS.Domain.Markets;
 using SalesOS.Prospecting.Contacts;
 using SalesOS.Prospecting.Ports;
 using SalesOS.Storage.ReadModel;
+using Phones = SalesOS.Prospecting.Contacts.PhoneNumbers;
 
 namespace SalesOS.Grains.Agents.ContactFinder;
 
@@ -37,56 +38,33 @@ public sealed class ContactFinderWorkerGrain(
     ContactVerifier verifier,
     IEnumerable<IPeopleSearchProvider> peopleProviders,
     IOptions<ContactFinderOptions> options,
-    ILogger<ContactFinderWorkerGrain> logger) : Grain, IContactFinderWorkerGrain
+    ILogger<ContactFinderWorkerGrain> logger) : CompanyStepWorker(slots, markets, logger), IContactFinderWorkerGrain
 {
-    private const string Actor = "agent:contact-finder";
+    protected override ProspectingStep Step => ProspectingStep.FindContacts;
 
-    public Task Find(string companyKey, long version) => slots.RunAsync(() => FindAsync(companyKey, version));
+    protected override string Actor => "agent:contact-finder";
 
-    private async Task FindAsync(string companyKey, long version)
+    public Task Find(string companyKey, long version) => RunStepAsync(companyKey, version);
+
+    protected override async Task RunAsync(ICompanyGrain companyGrain, CompanySnapshot company, MarketSnapshot market, int attempt, string? why, CancellationToken cancellationToken)
     {
-        var companyGrain = GrainFactory.GetGrain<ICompanyGrain>(companyKey);
-        var company = await companyGrain.Get();
-        if (company is null || company.Version != version)
+        var personas = Personas(market.Definition);
+        var candidates = await CandidatesAsync(companyGrain, company, personas, cancellationToken);
+        var verifications = await VerifyAsync(candidates, cancellationToken);
+        var picks = ContactSelector.Select(candidates, personas, verifications, market.Settings.ContactsPerCompany);
+        var chosen = new List<ChosenContact>();
+        foreach (var pick in picks)
         {
-            return;
-        }
-
-        var market = await markets.FirstActiveAsync(company.WorkspaceId, company.MarketIds);
-        if (market is null || await companyGrain.ClaimStep(ProspectingStep.FindContacts, version) is not { } attempt)
-        {
-            return;
-        }
-
-        var stats = GrainFactory.GetGrain<IMarketStatsGrain>(WorkspaceKey.For(company.WorkspaceId, market.MarketId));
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            var personas = Personas(market.Definition);
-            var candidates = await CandidatesAsync(companyGrain, company, personas, timeout.Token);
-            var verifications = await VerifyAsync(candidates, timeout.Token);
-            var picks = ContactSelector.Select(candidates, personas, verifications, market.Settings.ContactsPerCompany);
-            var chosen = new List<ChosenContact>();
-            foreach (var pick in picks)
+            if (await RegisterAsync(company, pick) is { } contact)
             {
-                if (await RegisterAsync(company, pick) is { } contact)
-                {
-                    chosen.Add(contact);
-                }
+                chosen.Add(contact);
             }
+        }
 
-            var summary = chosen.Count == 0
-                ? $"No decision maker found among {candidates.Count} candidate(s)"
-                : $"{chosen.Count} of {candidates.Count} candidate(s) chosen: {string.Join("; ", chosen.Select(c => $"{c.Name} ({c.Title})"))}";
-            await companyGrain.RecordContacts(chosen, summary, new CommandContext(Actor));
-            stats.Record(ProspectingStep.FindContacts, true, null).Ignore();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Finding contacts of {Company} failed (attempt {Attempt})", companyKey, attempt);
-            stats.Record(ProspectingStep.FindContacts, false, $"FindContacts: {e.Message}").Ignore();
-            await companyGrain.ReportStepFailure(ProspectingStep.FindContacts, attempt, e.Message, e is not (CommandRejectedException or TransitionRefusedException), new CommandContext(Actor));
-        }
+        var summary = chosen.Count == 0
+            ? $"No decision maker found among {candidates.Count} candidate(s)"
+            : $"{chosen.Count} of {candidates.Count} candidate(s) chosen: {string.Join("; ", chosen.Select(c => $"{c.Name} ({c.Title})"))}";
+        await companyGrain.RecordContacts(chosen, summary, new CommandContext(Actor));
     }
 
     private IReadOnlyList<BuyerPersona> Personas(MarketDefinition market)
@@ -181,19 +159,27 @@ public sealed class ContactFinderWorkerGrain(
         var verdict = pick.Verification?.Verdict switch
         {
             EmailVerdict.Deliverable => "deliverable",
-            EmailVerdict.Risky => "risky",
             EmailVerdict.Undeliverable => "undeliverable",
+            _ when person.Email is null => "no address",
             _ => "risky",
         };
+
+        // Phones in E.164, read in the company's country when written without one.
+        string? phone = null, phoneVerification = null;
+        if (!string.IsNullOrWhiteSpace(person.Phone))
+        {
+            phoneVerification = Phones.TryNormalize(person.Phone, company.Country, out var e164, out var phoneReason) ? "valid" : $"invalid: {phoneReason}";
+            phone = phoneVerification == "valid" ? e164 : person.Phone;
+        }
         try
         {
             await GrainFactory.GetGrain<IContactGrain>(WorkspaceKey.For(company.WorkspaceId, key)).Register(
                 new ContactRegistration(person.Source, person.Email, person.LinkedInUrl, person.FirstName, person.LastName, person.Title,
-                    title.Seniority.ToString(), title.Department.ToString(), person.Phone, company.Domain, LawfulBasis: "legitimate interest (B2B prospecting)",
-                    BuyingAuthority: title.BuyingAuthority, EmailVerification: verdict),
+                    title.Seniority.ToString(), title.Department.ToString(), phone, company.Domain, LawfulBasis: "legitimate interest (B2B prospecting)",
+                    BuyingAuthority: title.BuyingAuthority, EmailVerification: verdict, PhoneVerification: phoneVerification),
                 new CommandContext(Actor, $"find:{company.Domain}:{key}", reason));
         }
-        catch (CommandRejectedException)
+        catch (CommandRejectedException e) when (e.Field == "email")
         {
             // Suppressed (unsubscribed, erased): never stored, never chosen.
             return null;

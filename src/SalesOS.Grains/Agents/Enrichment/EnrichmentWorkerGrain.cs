@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Domain;
+using SalesOS.Contracts.Markets;
 using SalesOS.Contracts.Prospecting;
 using SalesOS.Grains.Prospecting;
 using SalesOS.Prospecting.Enrichment;
@@ -35,64 +36,37 @@ public sealed class EnrichmentWorkerGrain(
     IEnumerable<IFirmographicsProvider> providers,
     IOptions<EnrichmentOptions> options,
     TimeProvider clock,
-    ILogger<EnrichmentWorkerGrain> logger) : Grain, IEnrichmentWorkerGrain
+    ILogger<EnrichmentWorkerGrain> logger) : CompanyStepWorker(slots, markets, logger), IEnrichmentWorkerGrain
 {
-    private const string Actor = "agent:enrichment";
     private readonly FirmographicsWaterfall waterfall = new(providers, options.Value.ProviderOrder, clock);
 
-    public Task Enrich(string companyKey, long version) => slots.RunAsync(() => EnrichAsync(companyKey, version));
+    protected override ProspectingStep Step => ProspectingStep.Enrich;
 
-    private async Task EnrichAsync(string companyKey, long version)
+    protected override string Actor => "agent:enrichment";
+
+    protected override TimeSpan Timeout => options.Value.StepTimeout;
+
+    // Anything short of a bug in this code is worth another attempt: sites and providers come back.
+    protected override bool IsTransient(Exception exception) => true;
+
+    public Task Enrich(string companyKey, long version) => RunStepAsync(companyKey, version);
+
+    protected override async Task RunAsync(ICompanyGrain companyGrain, CompanySnapshot company, MarketSnapshot market, int attempt, string? why, CancellationToken cancellationToken)
     {
-        var companyGrain = GrainFactory.GetGrain<ICompanyGrain>(companyKey);
-        var company = await companyGrain.Get();
-        if (company is null || company.Version != version)
-        {
-            return;
-        }
-
-        var market = await markets.FirstActiveAsync(company.WorkspaceId, company.MarketIds);
-        if (market is null || await companyGrain.ClaimStep(ProspectingStep.Enrich, version) is not { } attempt)
-        {
-            return;
-        }
-
-        var stats = GrainFactory.GetGrain<IMarketStatsGrain>(WorkspaceKey.For(company.WorkspaceId, market.MarketId));
-        try
-        {
-            var enrichment = await BuildAsync(company, market.Definition, attempt);
-            if (enrichment is null)
-            {
-                return;
-            }
-
-            await companyGrain.CompleteEnrichment(enrichment, new CommandContext(Actor));
-            stats.Record(ProspectingStep.Enrich, true, null).Ignore();
-        }
-        catch (TransientEnrichmentException e)
-        {
-            stats.Record(ProspectingStep.Enrich, false, $"Enrich: {e.Message}").Ignore();
-            await companyGrain.ReportStepFailure(ProspectingStep.Enrich, attempt, e.Message, transient: true, new CommandContext(Actor));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Enriching {Company} failed (attempt {Attempt})", companyKey, attempt);
-            stats.Record(ProspectingStep.Enrich, false, $"Enrich: {e.Message}").Ignore();
-            await companyGrain.ReportStepFailure(ProspectingStep.Enrich, attempt, e.Message, transient: true, new CommandContext(Actor));
-        }
+        var enrichment = await BuildAsync(company, market.Definition, attempt, cancellationToken);
+        await companyGrain.CompleteEnrichment(enrichment, new CommandContext(Actor));
     }
 
-    private async Task<CompanyEnrichment?> BuildAsync(CompanySnapshot company, Contracts.Markets.MarketDefinition market, int attempt)
+    private async Task<CompanyEnrichment> BuildAsync(CompanySnapshot company, MarketDefinition market, int attempt, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        using var timeout = new CancellationTokenSource(options.Value.StepTimeout);
-        var crawl = await crawler.CrawlAsync(company.Domain, timeout.Token);
+        var crawl = await crawler.CrawlAsync(company.Domain, cancellationToken);
         var insights = crawl.Reachable ? WebsiteAnalyzer.Analyze(crawl, now) : null;
 
         var wanted = Missing(company);
         var firmographics = wanted == FirmographicFields.None || !waterfall.ActiveProviders.Any()
             ? null
-            : await waterfall.EnrichAsync(company.Domain, wanted, timeout.Token);
+            : await waterfall.EnrichAsync(company.Domain, wanted, cancellationToken);
 
         // Nothing learnt and something worth retrying: a transient failure. A site that is simply
         // not there (404, robots) with no provider to ask is not: enrichment completes with what
@@ -100,7 +74,7 @@ public sealed class EnrichmentWorkerGrain(
         if (insights is null && (firmographics is null || firmographics.AllFailedTransiently) && (crawl.FailedTransiently || firmographics?.AllFailedTransiently == true))
         {
             var reason = (crawl.Errors.Count > 0 ? crawl.Errors[0].Reason : null) ?? firmographics?.Calls.FirstOrDefault(c => c.Error is not null)?.Error ?? "no answer";
-            throw new TransientEnrichmentException($"website {company.Domain} unreachable: {reason}");
+            throw new InvalidOperationException($"website {company.Domain} unreachable: {reason}");
         }
 
         var fields = new List<FieldSource>();
@@ -240,7 +214,7 @@ public sealed class EnrichmentWorkerGrain(
 
     private static string Clip(string text) => text.Length <= 200 ? text : text[..197] + "...";
 
-    private static List<string> SalesDepartments(Contracts.Markets.MarketDefinition market)
+    private static List<string> SalesDepartments(MarketDefinition market)
         => market.Personas.Select(p => p.Department).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     private static CompanyProfile Profile(CompanySnapshot company, List<FieldSource> fields, List<string> technologies, List<CompanySignal> signals)
@@ -256,8 +230,6 @@ public sealed class EnrichmentWorkerGrain(
             company.Technologies.Concat(technologies).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             (company.Signals ?? []).Concat(signals).ToList());
     }
-
-    private sealed class TransientEnrichmentException(string message) : Exception(message);
 }
 
 /// <summary>Enrichment settings (section <c>SalesOS:Enrichment</c>).</summary>

@@ -8,8 +8,8 @@ namespace SalesOS.Grains.Agents.LeadSource;
 
 /// <summary>
 /// The Lead Source agent of a workspace, driven by its market events: when a market becomes active it
-/// runs the market's sources (the demo source, provider searches) and resumes the market's companies
-/// that were waiting for it. The work itself is a durable job per market activation
+/// runs the market's sources (the demo source, provider searches), resumes the market's companies
+/// that were waiting for it, and starts its website recrawl sweep. The work itself is a durable job per market activation
 /// (<see cref="ISourcingJobGrain"/>), so a redelivered event or a crash never sources twice.
 /// </summary>
 [ImplicitStreamSubscription(StreamIds.MarketEvents)]
@@ -28,7 +28,9 @@ public sealed class LeadSourceAgentGrain : Grain, IGrainWithStringKey, IStreamSu
         // One job per activation: the market's version at activation names it.
         var market = item.Market;
         var job = GrainFactory.GetGrain<ISourcingJobGrain>(WorkspaceKey.For(market.WorkspaceId, $"{market.MarketId}@{market.Version}"));
-        return job.Start(market.MarketId);
+        return Task.WhenAll(
+            job.Start(market.MarketId),
+            GrainFactory.GetGrain<Enrichment.IMarketRecrawlGrain>(WorkspaceKey.For(market.WorkspaceId, market.MarketId)).Start());
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

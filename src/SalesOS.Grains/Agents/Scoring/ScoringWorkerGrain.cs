@@ -3,7 +3,6 @@ using Orleans.Concurrency;
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Contacts;
 using SalesOS.Contracts.Domain;
-using SalesOS.Contracts.Errors;
 using SalesOS.Contracts.Markets;
 using SalesOS.Contracts.Prospecting;
 using SalesOS.Prospecting.Scoring;
@@ -28,71 +27,47 @@ public interface IScoringWorkerGrain : IGrainWithIntegerKey
 /// company's scoring (its enrolment event) and each verified contact's.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class ScoringWorkerGrain(AgentSlots slots, MarketDirectory markets, ILogger<ScoringWorkerGrain> logger) : Grain, IScoringWorkerGrain
+public sealed class ScoringWorkerGrain(AgentSlots slots, MarketDirectory markets, ILogger<ScoringWorkerGrain> logger)
+    : CompanyStepWorker(slots, markets, logger), IScoringWorkerGrain
 {
-    private const string Actor = "agent:scoring";
+    protected override ProspectingStep Step => ProspectingStep.Score;
 
-    public Task Score(string companyKey, long version) => slots.RunAsync(() => ScoreAsync(companyKey, version, null));
+    protected override string Actor => "agent:scoring";
+
+    public Task Score(string companyKey, long version) => RunStepAsync(companyKey, version);
 
     public async Task Rescore(string companyKey, string why)
     {
-        var company = await GrainFactory.GetGrain<ICompanyGrain>(companyKey).Get();
-        if (company is not null)
+        if (await GrainFactory.GetGrain<ICompanyGrain>(companyKey).Get() is { } company)
         {
-            await slots.RunAsync(() => ScoreAsync(companyKey, company.Version, why));
+            await RunStepAsync(companyKey, company.Version, why);
         }
     }
 
-    private async Task ScoreAsync(string companyKey, long version, string? why)
+    protected override async Task RunAsync(ICompanyGrain companyGrain, CompanySnapshot company, MarketSnapshot market, int attempt, string? why, CancellationToken cancellationToken)
     {
-        var companyGrain = GrainFactory.GetGrain<ICompanyGrain>(companyKey);
-        var company = await companyGrain.Get();
-        if (company is null || company.Version != version)
-        {
-            return;
-        }
+        var contacts = company.Contacts ?? [];
+        var best = contacts.OrderByDescending(c => c.BuyingAuthority).FirstOrDefault();
+        var priority = PriorityScorer.Score(company.FitScore ?? 0, company.IntentScore ?? 0, best?.BuyingAuthority,
+            engagement: null, best is null ? null : $"{best.Name} ({best.Title}) has buying authority {best.BuyingAuthority:0.00}");
+        var tiers = GrainFactory.GetGrain<IMarketTiersGrain>(WorkspaceKey.For(company.WorkspaceId, market.MarketId));
+        var tier = await tiers.Place(company.Domain, priority.Score, company.Tier);
+        var plan = market.Settings.Plans.First(p => p.Tier == tier);
+        var scored = await companyGrain.ApplyPriority(new CompanyPriority(market.MarketId, priority, tier, plan.Channels, plan.SequenceId),
+            new CommandContext(Actor, Reason: why));
 
-        var market = await markets.FirstActiveAsync(company.WorkspaceId, company.MarketIds);
-        if (market is null || await companyGrain.ClaimStep(ProspectingStep.Score, version) is not { } attempt)
+        foreach (var contact in contacts)
         {
-            return;
-        }
+            var contactPriority = PriorityScorer.Score(company.FitScore ?? 0, company.IntentScore ?? 0, contact.BuyingAuthority, null, $"{contact.Name}: {contact.Reason}");
+            var grain = GrainFactory.GetGrain<IContactGrain>(WorkspaceKey.For(company.WorkspaceId, contact.Identity));
 
-        var stats = GrainFactory.GetGrain<IMarketStatsGrain>(WorkspaceKey.For(company.WorkspaceId, market.MarketId));
-        try
-        {
-            var contacts = company.Contacts ?? [];
-            var best = contacts.OrderByDescending(c => c.BuyingAuthority).FirstOrDefault();
-            var priority = PriorityScorer.Score(company.FitScore ?? 0, company.IntentScore ?? 0, best?.BuyingAuthority,
-                engagement: null, best is null ? null : $"{best.Name} ({best.Title}) has buying authority {best.BuyingAuthority:0.00}");
-            var tiers = GrainFactory.GetGrain<IMarketTiersGrain>(WorkspaceKey.For(company.WorkspaceId, market.MarketId));
-            var tier = await tiers.Place(company.Domain, priority.Score, company.Tier);
-            var plan = market.Settings.Plans.First(p => p.Tier == tier);
-            var scored = await companyGrain.ApplyPriority(new CompanyPriority(market.MarketId, priority, tier, plan.Channels, plan.SequenceId),
-                new CommandContext(Actor, Reason: why));
-
-            foreach (var contact in contacts)
+            // Only verified contacts are scored (an invalid address is never enrolled); a contact
+            // already scored keeps its tier until the outreach layer re-plans it.
+            if ((await grain.Get())?.State == ContactState.Verified)
             {
-                var contactPriority = PriorityScorer.Score(company.FitScore ?? 0, company.IntentScore ?? 0, contact.BuyingAuthority, null, $"{contact.Name}: {contact.Reason}");
-                var grain = GrainFactory.GetGrain<IContactGrain>(WorkspaceKey.For(company.WorkspaceId, contact.Identity));
-                var snapshot = await grain.Get();
-                // Only verified contacts are scored (an invalid address is never enrolled); a contact
-                // already scored keeps its tier until the outreach layer re-plans it.
-                if (snapshot?.State == ContactState.Verified)
-                {
-                    await grain.Transition(new ContactTransition(ContactTrigger.Score, tier, Priority: contactPriority),
-                        new CommandContext(Actor, $"score:{company.Domain}:{scored.Version}", $"Tier {tier} with {company.Name}; {plan.SequenceId}"));
-                }
+                await grain.Transition(new ContactTransition(ContactTrigger.Score, tier, Priority: contactPriority),
+                    new CommandContext(Actor, $"score:{company.Domain}:{scored.Version}", $"Tier {tier} with {company.Name}; {plan.SequenceId}"));
             }
-
-            stats.Record(ProspectingStep.Score, true, null).Ignore();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogWarning(e, "Scoring {Company} failed (attempt {Attempt})", companyKey, attempt);
-            var transient = e is not (CommandRejectedException or TransitionRefusedException);
-            stats.Record(ProspectingStep.Score, false, $"Score: {e.Message}").Ignore();
-            await companyGrain.ReportStepFailure(ProspectingStep.Score, attempt, e.Message, transient, new CommandContext(Actor));
         }
     }
 }

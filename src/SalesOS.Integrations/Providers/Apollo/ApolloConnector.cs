@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SalesOS.Contracts.Markets;
 using SalesOS.Prospecting.Ports;
+using SalesOS.Prospecting.Scoring;
 
 namespace SalesOS.Integrations.Providers.Apollo;
 
@@ -145,7 +146,8 @@ public sealed class ApolloConnector(IHttpClientFactory clients, IOptionsMonitor<
 
         if (market.Geographies.Count > 0)
         {
-            Json.WriteStrings(writer, "organization_locations", market.Geographies);
+            // Apollo matches locations by name ("Germany"), not by the ISO codes and regions SalesOS keeps.
+            Json.WriteStrings(writer, "organization_locations", market.Geographies.SelectMany(Regions.CountriesOf).Select(CountryName).Distinct().ToList());
         }
 
         if (market.Industries.Count > 0 || market.BusinessModels.Count > 0)
@@ -166,6 +168,18 @@ public sealed class ApolloConnector(IHttpClientFactory clients, IOptionsMonitor<
         }
 
         writer.WriteEndObject();
+    }
+
+    private static string CountryName(string code)
+    {
+        try
+        {
+            return new System.Globalization.RegionInfo(code).EnglishName;
+        }
+        catch (ArgumentException)
+        {
+            return code;
+        }
     }
 
     /// <summary>Apollo technology uids are lowercase with underscores ("google_analytics"); assumed from examples.</summary>

@@ -28,7 +28,7 @@ public sealed class ConnectorFlowTests
         await using var dns = LoopbackDnsServer.Start();
         sites.ForEach(site => dns.AddMx(site.Domain, 10, $"mx.{site.Domain}"));
         await using var apollo = await ApolloServer.StartAsync(ApolloKey,
-            sites.Select(s => new ApolloOrganization(s.Domain, s.Name, "Computer Software", null, 12_000_000m, "Germany", s.City, Technologies: ["Salesforce"], Keywords: ["saas"])),
+            sites.Select(s => new ApolloOrganization(s.Domain, s.Name, "Computer Software", 120, 12_000_000m, "Germany", s.City, Technologies: ["Salesforce"], Keywords: ["saas"])),
             sites.Select(s => new ApolloPerson(s.Domain, "Vera", "Vendor", "VP Sales", "vp", $"vera.vendor@{s.Domain}")));
         await using var hunter = await HunterServer.StartAsync(HunterKey, [], sites.Select(s => new HunterVerification($"vera.vendor@{s.Domain}", "valid", "deliverable", 97)));
         await using var host = await ProspectingHost.StartAsync(
@@ -51,10 +51,19 @@ public sealed class ConnectorFlowTests
         })).EnsureSuccessStatusCode();
         (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/markets/apollo/transitions", new { trigger = "Activate" })).EnsureSuccessStatusCode();
 
-        var overview = await Eventually.Get(
-            () => client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/markets/apollo/prospecting?top=6"),
-            o => o.GetProperty("companiesByState").GetProperty("Scored").GetInt32() == 6,
-            TimeSpan.FromSeconds(90), "the six Apollo companies to be scored");
+        JsonElement overview;
+        try
+        {
+            overview = await Eventually.Get(
+                () => client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/markets/apollo/prospecting?top=6"),
+                o => o.GetProperty("companiesByState").GetProperty("Scored").GetInt32() == 6,
+                TimeSpan.FromSeconds(90), "the six Apollo companies to be scored");
+        }
+        catch (TimeoutException e)
+        {
+            var calls = string.Join("\n", apollo.Requests.Select(r => $"{r.Method} {r.Path} → {r.Status}: {r.Body}"));
+            throw new TimeoutException($"{e.Message}\nApollo saw:\n{calls}", e);
+        }
 
         // Sourced by the connector, with Apollo's documented request shape.
         Assert.Contains(apollo.Requests, r => r.Path.EndsWith("mixed_companies/search", StringComparison.Ordinal) && r.Header("X-Api-Key") == ApolloKey);

@@ -64,6 +64,27 @@ public sealed class ImportJobTests : IDisposable
     }
 
     [Fact]
+    public async Task TheCommandLineImport_UploadsTheFile_AndFollowsTheJobToTheEnd()
+    {
+        await using var host = await ProspectingHost.StartAsync();
+        var workspace = "cli-" + Guid.NewGuid().ToString("N")[..6];
+        var created = await host.Admin.PostAsJsonAsync("/api/workspaces", new { id = workspace, name = "CLI" });
+        var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetProperty("key").GetString()!;
+        var file = Path.Combine(work.Path, "leads.csv");
+        await File.WriteAllTextAsync(file, HubSpotCsv(unique: 12, repeats: 2, broken: 1));
+
+        string[] target = ["--workspace", workspace, "--url", host.Silo.ApiAddress.ToString(), "--key", key];
+        var first = await ProcessRunner.RunAsync("dotnet", [RepositoryPaths.SiloDll, "import", file, .. target], TimeSpan.FromSeconds(60));
+        var second = await ProcessRunner.RunAsync("dotnet", [RepositoryPaths.SiloDll, "import", file, .. target, "--source", "again"], TimeSpan.FromSeconds(60));
+        var usage = await Assert.ThrowsAsync<InvalidOperationException>(() => ProcessRunner.RunAsync("dotnet", [RepositoryPaths.SiloDll, "import", file], TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("Completed: 15 rows read, 12 accepted, 2 duplicates, 1 rejected", first, StringComparison.Ordinal);
+        Assert.Contains("row 15: ", first, StringComparison.Ordinal);
+        Assert.Contains("Completed: 15 rows read, 0 accepted, 14 duplicates, 1 rejected", second, StringComparison.Ordinal);
+        Assert.Contains("usage: import", usage.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BadUploads_AreRefusedWithTheFieldAndReason()
     {
         await using var host = await ProspectingHost.StartAsync();

@@ -101,6 +101,7 @@ public sealed class CompanyProspectingStepsTests(ClusterFixture fixture)
         Assert.Equal("Steps Inc", enriched.Name);
         Assert.Contains(enriched.Provenance!, p => p.Field == "industry" && p.Source == "apollo");
         Assert.Contains(enriched.Provenance!, p => p.Field == "name" && p.Source == "test");
+        Assert.Contains(enriched.Claims!, c => c.Field == "name" && c.Source == "website" && c.Value == "Guessed Name");
         Assert.Equal(0.7, enriched.FitScore);
         Assert.Equal("Ada Lovelace", Assert.Single((await company.GetWebFindings()).People).Name);
 
