@@ -12,11 +12,32 @@ namespace SalesOS.Grains.Agents;
 /// </summary>
 public abstract class CompanyEventAgent : Grain, IGrainWithStringKey, IStreamSubscriptionObserver, IAsyncObserver<CompanyChanged>
 {
+    // The outbox delivers every event again after 1, 3 and 7 minutes; the agent hands each
+    // (company, version) on once and drops the repeats it still remembers, so redeliveries do not
+    // queue behind real work. Bounded: the oldest are forgotten first, and a forgotten repeat is
+    // still harmless (the claim refuses it).
+    private const int Remembered = 200_000;
+    private readonly HashSet<(string Domain, long Version)> dispatched = [];
+    private readonly Queue<(string Domain, long Version)> order = new();
+
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
         => await handleFactory.Create<CompanyChanged>().ResumeAsync(this);
 
     public Task OnNextAsync(CompanyChanged item, StreamSequenceToken? token = null)
-        => IsForMe(item) ? Dispatch(item) : Task.CompletedTask;
+    {
+        if (!IsForMe(item) || !dispatched.Add((item.Company.Domain, item.Company.Version)))
+        {
+            return Task.CompletedTask;
+        }
+
+        order.Enqueue((item.Company.Domain, item.Company.Version));
+        if (order.Count > Remembered)
+        {
+            dispatched.Remove(order.Dequeue());
+        }
+
+        return Dispatch(item);
+    }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
 

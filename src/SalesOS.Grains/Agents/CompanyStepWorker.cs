@@ -27,9 +27,20 @@ public abstract class CompanyStepWorker(AgentSlots slots, MarketDirectory market
 
     protected virtual TimeSpan Timeout => TimeSpan.FromSeconds(90);
 
-    protected Task RunStepAsync(string companyKey, long version, string? why = null) => slots.RunAsync(Step, async () =>
+    protected async Task RunStepAsync(string companyKey, long version, string? why = null)
     {
+        // A company that has moved on is dropped before it takes a slot, and checked again after.
         var company = GrainFactory.GetGrain<ICompanyGrain>(companyKey);
+        if ((await company.Get())?.Version != version)
+        {
+            return;
+        }
+
+        await slots.RunAsync(Step, () => RunClaimedAsync(company, companyKey, version, why));
+    }
+
+    private async Task RunClaimedAsync(ICompanyGrain company, string companyKey, long version, string? why)
+    {
         var snapshot = await company.Get();
         if (snapshot is null || snapshot.Version != version)
         {
@@ -61,5 +72,5 @@ public abstract class CompanyStepWorker(AgentSlots slots, MarketDirectory market
             stats.Record(Step, false, $"{Step}: {e.Message}").Ignore();
             await company.ReportStepFailure(Step, attempt, e.Message, IsTransient(e), new CommandContext(Actor));
         }
-    });
+    }
 }
