@@ -14,7 +14,6 @@ namespace SalesOS.Grains.Agents;
 public sealed class AgentSlots : IDisposable
 {
     private readonly Dictionary<ProspectingStep, SemaphoreSlim> slots;
-    private int waiting;
 
     public AgentSlots(IOptions<ProspectingOptions> options)
     {
@@ -28,15 +27,10 @@ public sealed class AgentSlots : IDisposable
         };
     }
 
-    /// <summary>Steps waiting for a slot, all steps together.</summary>
-    public int Waiting => Volatile.Read(ref waiting);
-
     public async Task RunAsync(ProspectingStep step, Func<Task> work)
     {
         var gate = slots[step];
-        Interlocked.Increment(ref waiting);
         await gate.WaitAsync();
-        Interlocked.Decrement(ref waiting);
         try
         {
             await work();

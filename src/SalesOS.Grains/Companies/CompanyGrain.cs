@@ -192,8 +192,7 @@ public sealed class CompanyGrain(
         Company.Attempts++;
         Company.RetryStep = null;
         Company.NextAttemptAt = null;
-        Company.StepStartedAt = now;
-        claims[step] = (Company.Version + (step == ProspectingStep.Enrich ? 1 : 0), now);
+        claims[step] = (Company.Version, now);
         if (step == ProspectingStep.Enrich && Company.State is CompanyState.Sourced or CompanyState.Enriching)
         {
             // The one step with a state of its own: claiming it is a change.
@@ -366,7 +365,6 @@ public sealed class CompanyGrain(
         Company.Tier = priority.Tier;
         Company.Channels = priority.Channels.ToList();
         Company.SequenceId = priority.SequenceId;
-        Company.ScoredMarketId = priority.MarketId;
         Company.Attempts = 0;
         Company.LastError = null;
         claims.Remove(ProspectingStep.Score);

@@ -48,8 +48,6 @@ public sealed class CompanyRecord : IEntityRecord<CompanySnapshot, CompanyChange
     [Id(32)] public DateTimeOffset? NextAttemptAt { get; set; }
     [Id(33)] public ProspectingStep? RetryStep { get; set; }
     [Id(34)] public bool WatchdogRegistered { get; set; }
-    [Id(35)] public DateTimeOffset? StepStartedAt { get; set; }
-    [Id(36)] public string? ScoredMarketId { get; set; }
     [Id(37)] public List<WebPerson> WebPeople { get; set; } = [];
     [Id(38)] public List<string> EmailsSeen { get; set; } = [];
     [Id(40)] public bool RecrawlDue { get; set; }

@@ -155,9 +155,9 @@ public sealed class ImportJobGrain(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             logger.LogWarning(e, "Import {Job} stopped at row {Row}", this.GetPrimaryKeyString(), Job.RowsRead);
-            if (e is StorageUnavailableException || e.GetType().Name.Contains("Timeout", StringComparison.Ordinal))
+            if (e is TimeoutException or StorageUnavailableException or OrleansException or System.Data.Common.DbException)
             {
-                // Transient: the resume reminder tries again from the checkpoint.
+                // The cluster or the database, not the file: the resume reminder tries again from the checkpoint.
                 return;
             }
 
