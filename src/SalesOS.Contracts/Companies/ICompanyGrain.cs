@@ -148,7 +148,8 @@ public sealed record CompanySnapshot(
     [property: Id(27)] int Attempts = 0,
     [property: Id(28)] string? LastError = null,
     [property: Id(29)] DateTimeOffset? NextAttemptAt = null,
-    [property: Id(30)] IReadOnlyList<FieldSource>? Claims = null)
+    [property: Id(30)] IReadOnlyList<FieldSource>? Claims = null,
+    [property: Id(31)] decimal ProviderSpend = 0)
 {
     public double? PriorityScore => Priority?.Score;
 }

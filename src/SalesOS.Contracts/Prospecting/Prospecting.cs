@@ -31,6 +31,7 @@ public sealed record CompanyEnrichment(
     [property: Id(5)] ScoreExplanation Fit,
     [property: Id(6)] ScoreExplanation Intent,
     [property: Id(7)] string Summary,
+    /// <summary>What the provider calls of this pass cost (credits); each call's cost is in <see cref="Summary"/>.</summary>
     [property: Id(8)] decimal ProviderCost,
     [property: Id(9)] IReadOnlyList<WebPerson>? People = null,
     [property: Id(10)] IReadOnlyList<string>? EmailsSeen = null);

@@ -258,6 +258,7 @@ public sealed class CompanyGrain(
         }
 
         Company.RecrawlDue = false;
+        Company.ProviderSpend += enrichment.ProviderCost;
 
         Company.Fit = enrichment.Fit;
         Company.FitScore = enrichment.Fit.Score;
@@ -584,5 +585,5 @@ public sealed class CompanyGrain(
         Company.AnnualRevenueUsd, Company.Country, Company.Technologies.ToList(), Company.MarketIds.ToList(), Company.Sources.ToList(),
         Company.Owner, Company.FitScore, Company.IntentScore, Company.Version, Company.CreatedAt, Company.UpdatedAt,
         Company.Signals.ToList(), Company.Fit, Company.Intent, Company.Priority, Company.Tier, Company.Channels.ToList(), Company.SequenceId,
-        Company.Contacts.ToList(), Company.Provenance.Values.ToList(), Company.Attempts, Company.LastError, Company.NextAttemptAt, Company.Claims.ToList());
+        Company.Contacts.ToList(), Company.Provenance.Values.ToList(), Company.Attempts, Company.LastError, Company.NextAttemptAt, Company.Claims.ToList(), Company.ProviderSpend);
 }

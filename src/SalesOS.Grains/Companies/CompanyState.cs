@@ -54,4 +54,7 @@ public sealed class CompanyRecord : IEntityRecord<CompanySnapshot, CompanyChange
 
     /// <summary>What each source said about each field, and when (newest kept, bounded).</summary>
     [Id(41)] public List<FieldSource> Claims { get; set; } = [];
+
+    /// <summary>What data providers have charged for this company so far (their credits), summed over enrichments.</summary>
+    [Id(42)] public decimal ProviderSpend { get; set; }
 }

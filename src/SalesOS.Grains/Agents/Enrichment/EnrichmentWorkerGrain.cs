@@ -104,7 +104,7 @@ public sealed class EnrichmentWorkerGrain(
 
         if (firmographics is not null)
         {
-            notes.Add($"providers: {string.Join(", ", firmographics.Calls.Select(c => $"{c.Provider} {c.Outcome.ToString().ToLowerInvariant()}{(c.Error is null ? "" : $" ({c.Error})")}"))}; cost {firmographics.TotalCost.ToString("0.##", CultureInfo.InvariantCulture)}");
+            notes.Add($"providers: {string.Join(", ", firmographics.Calls.Select(c => $"{c.Provider} {c.Outcome.ToString().ToLowerInvariant()} cost {c.Cost.ToString("0.##", CultureInfo.InvariantCulture)}{(c.Error is null ? "" : $" ({c.Error})")}"))}; total {firmographics.TotalCost.ToString("0.##", CultureInfo.InvariantCulture)}");
         }
 
         var merged = Profile(company, fields, technologies, signals);

@@ -103,11 +103,13 @@ public sealed class CompanyProspectingStepsTests(ClusterFixture fixture)
         Assert.Contains(enriched.Provenance!, p => p.Field == "name" && p.Source == "test");
         Assert.Contains(enriched.Claims!, c => c.Field == "name" && c.Source == "website" && c.Value == "Guessed Name");
         Assert.Equal(0.7, enriched.FitScore);
+        Assert.Equal(0.1m, enriched.ProviderSpend);
         Assert.Equal("Ada Lovelace", Assert.Single((await company.GetWebFindings()).People).Name);
 
         var recrawl = await company.CompleteEnrichment(enrichment with { PageFingerprints = new Dictionary<string, string> { ["https://x.example/pricing"] = "bbb" } }, Agent);
 
         Assert.Contains(recrawl.Signals!, s => s.Kind == SignalKinds.WebsiteChange && s.EvidenceUrl == "https://x.example/pricing");
+        Assert.Equal(0.2m, recrawl.ProviderSpend);
         Assert.Equal("signal", (await company.GetTimeline())[^1].Kind);
     }
 }
