@@ -34,4 +34,13 @@ public sealed class CrawlerOptions
 
     /// <summary>Page URLs taken from sitemaps at most (sitemap indexes are followed three files deep at most).</summary>
     public int MaxSitemapUrls { get; set; } = 500;
+
+    /// <summary>These options with another endpoint and scheme: what a crawler route uses.</summary>
+    public CrawlerOptions RoutedTo(string connectTo, string? scheme)
+    {
+        var routed = (CrawlerOptions)MemberwiseClone();
+        routed.ConnectTo = connectTo;
+        routed.Scheme = scheme ?? Scheme;
+        return routed;
+    }
 }

@@ -20,9 +20,7 @@ public sealed class RoutedWebsiteCrawler : IWebsiteCrawler, IDisposable
         this.fallback = fallback;
         foreach (var route in routeOptions.Value.Routes.Where(r => r.Suffix is not null && r.ConnectTo is not null).OrderByDescending(r => r.Suffix!.Length))
         {
-            var routed = Clone(options.Value);
-            routed.ConnectTo = route.ConnectTo;
-            routed.Scheme = route.Scheme ?? options.Value.Scheme;
+            var routed = options.Value.RoutedTo(route.ConnectTo!, route.Scheme);
             routes.Add((route.Suffix!.ToLowerInvariant(), new WebsiteCrawler(Options.Create(routed), time, logger)));
         }
     }
@@ -47,20 +45,6 @@ public sealed class RoutedWebsiteCrawler : IWebsiteCrawler, IDisposable
             crawler.Dispose();
         }
     }
-
-    private static CrawlerOptions Clone(CrawlerOptions options) => new()
-    {
-        UserAgent = options.UserAgent,
-        PolitenessDelay = options.PolitenessDelay,
-        MaxPageBytes = options.MaxPageBytes,
-        PageTimeout = options.PageTimeout,
-        CrawlTimeout = options.CrawlTimeout,
-        MaxPages = options.MaxPages,
-        MaxRedirects = options.MaxRedirects,
-        Scheme = options.Scheme,
-        ConnectTo = options.ConnectTo,
-        MaxSitemapUrls = options.MaxSitemapUrls,
-    };
 }
 
 /// <summary>Routes from "SalesOS:Crawler:Routes": e.g. Routes:0:Suffix=.example, Routes:0:ConnectTo=127.0.0.1:5080, Routes:0:Scheme=http.</summary>
