@@ -24,7 +24,7 @@ public sealed class ProspectingScenario : IBenchScenario
 
     public async Task<IReadOnlyList<BenchResult>> RunAsync(BenchSettings settings)
     {
-        var count = settings.Count ?? 100_000;
+        var count = settings.Count ?? 20_000;
         using var data = new TempDirectory();
         await using var silo = await TestSilo.StartEmbeddedAsync(data.Path, "bench-prospecting", settings:
         [
