@@ -285,7 +285,7 @@ public sealed class WebsiteCrawler : IWebsiteCrawler, IDisposable
         var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
         for (var redirects = 0; ; redirects++)
         {
-            await politeness.WaitTurnAsync(SiteKey(current.Host), site.Delay, crawlToken).ConfigureAwait(false);
+            using var turn = await politeness.TakeTurnAsync(SiteKey(current.Host), site.Delay, crawlToken).ConfigureAwait(false);
             using var pageCts = CancellationTokenSource.CreateLinkedTokenSource(crawlToken);
             pageCts.CancelAfter(options.PageTimeout);
             try
