@@ -92,6 +92,12 @@ public enum ReplyKind
     OutOfOffice,
     Referral,
     Question,
+
+    /// <summary>Asks to stop hearing from us (the sender is suppressed at once).</summary>
+    Unsubscribe,
+
+    /// <summary>A human answer that is none of the above ("thanks", a forwarded note): a rep reads it.</summary>
+    Other,
 }
 
 public enum DealState
