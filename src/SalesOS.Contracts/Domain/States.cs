@@ -67,6 +67,9 @@ public enum ContactState
     Bounced,
     Unsubscribed,
     DoNotContact,
+
+    /// <summary>Answered with interest: ready for a meeting to be booked.</summary>
+    Engaged,
 }
 
 public enum ContactTrigger
@@ -82,6 +85,9 @@ public enum ContactTrigger
     Bounce,
     Unsubscribe,
     MarkDoNotContact,
+
+    /// <summary>An interested reply: the prospect wants to talk.</summary>
+    Engage,
 }
 
 /// <summary>How a contact answered.</summary>

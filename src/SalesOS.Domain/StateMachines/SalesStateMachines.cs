@@ -1,4 +1,5 @@
 using SalesOS.Contracts.Domain;
+using SalesOS.Contracts.Outreach;
 
 namespace SalesOS.Domain.StateMachines;
 
@@ -39,7 +40,7 @@ public static class SalesStateMachines
     private static readonly ContactState[] ContactReachable =
     [
         ContactState.Found, ContactState.Verified, ContactState.Invalid, ContactState.Scored,
-        ContactState.Enrolled, ContactState.Replied, ContactState.MeetingBooked, ContactState.Converted, ContactState.Bounced,
+        ContactState.Enrolled, ContactState.Replied, ContactState.Engaged, ContactState.MeetingBooked, ContactState.Converted, ContactState.Bounced,
     ];
 
     public static TransitionTable<ContactState, ContactTrigger> Contact { get; } =
@@ -47,14 +48,30 @@ public static class SalesStateMachines
             .Allow(ContactState.Found, ContactTrigger.Verify, ContactState.Verified)
             .Allow(ContactState.Found, ContactTrigger.Invalidate, ContactState.Invalid)
             .Allow(ContactState.Verified, ContactTrigger.Score, ContactState.Scored)
-            .Allow(ContactState.Scored, ContactTrigger.Enroll, ContactState.Enrolled)
+            // Enrolled again: a finished or stopped run gives way to a new one (the enrolment rules say when).
+            .Allow([ContactState.Scored, ContactState.Enrolled, ContactState.Replied], ContactTrigger.Enroll, ContactState.Enrolled)
             .Allow(ContactState.Enrolled, ContactTrigger.RecordReply, ContactState.Replied)
             .Allow(ContactState.Replied, ContactTrigger.ResumeSequence, ContactState.Enrolled)
-            .Allow([ContactState.Enrolled, ContactState.Replied], ContactTrigger.BookMeeting, ContactState.MeetingBooked)
+            .Allow([ContactState.Enrolled, ContactState.Replied], ContactTrigger.Engage, ContactState.Engaged)
+            .Allow([ContactState.Enrolled, ContactState.Replied, ContactState.Engaged], ContactTrigger.BookMeeting, ContactState.MeetingBooked)
             .Allow(ContactState.MeetingBooked, ContactTrigger.Convert, ContactState.Converted)
-            .Allow([ContactState.Verified, ContactState.Scored, ContactState.Enrolled], ContactTrigger.Bounce, ContactState.Bounced)
+            .Allow([ContactState.Verified, ContactState.Scored, ContactState.Enrolled, ContactState.Replied, ContactState.Engaged], ContactTrigger.Bounce, ContactState.Bounced)
             .Allow(ContactReachable, ContactTrigger.Unsubscribe, ContactState.Unsubscribed)
             .Allow([.. ContactReachable, ContactState.Unsubscribed], ContactTrigger.MarkDoNotContact, ContactState.DoNotContact);
+
+    /// <summary>A contact's run through a sequence. Stopped and Completed are final: enrolling again starts a new run.</summary>
+    public static TransitionTable<EnrollmentStatus, EnrollmentTrigger> Enrollment { get; } =
+        new TransitionTable<EnrollmentStatus, EnrollmentTrigger>("enrolment")
+            .Allow(EnrollmentStatus.Active, EnrollmentTrigger.Pause, EnrollmentStatus.Paused)
+            .Allow([EnrollmentStatus.Active, EnrollmentStatus.Paused], EnrollmentTrigger.PauseUntil, EnrollmentStatus.Paused)
+            .Allow(EnrollmentStatus.Paused, EnrollmentTrigger.Resume, EnrollmentStatus.Active)
+            .Allow([EnrollmentStatus.Active, EnrollmentStatus.Paused], EnrollmentTrigger.Stop, EnrollmentStatus.Stopped)
+            .Allow(EnrollmentStatus.Active, EnrollmentTrigger.Complete, EnrollmentStatus.Completed);
+
+    public static TransitionTable<MailboxStatus, MailboxTrigger> Mailbox { get; } =
+        new TransitionTable<MailboxStatus, MailboxTrigger>("mailbox")
+            .Allow(MailboxStatus.Active, MailboxTrigger.Pause, MailboxStatus.Paused)
+            .Allow(MailboxStatus.Paused, MailboxTrigger.Resume, MailboxStatus.Active);
 
     public static TransitionTable<DealState, DealTrigger> Deal { get; } =
         new TransitionTable<DealState, DealTrigger>("deal")

@@ -1,5 +1,6 @@
 using SalesOS.Contracts.Domain;
 using SalesOS.Contracts.Errors;
+using SalesOS.Contracts.Outreach;
 using SalesOS.Domain.StateMachines;
 using static SalesOS.Contracts.Domain.CompanyState;
 using static SalesOS.Contracts.Domain.ContactState;
@@ -30,17 +31,17 @@ public sealed class StateMachineTests
         (Enriched, CompanyTrigger.RecordContactsFound, ContactsFound),
         (ContactsFound, CompanyTrigger.Score, CompanyState.Scored),
         (CompanyState.Scored, CompanyTrigger.StartOutreach, InOutreach),
-        (InOutreach, CompanyTrigger.RecordEngagement, Engaged),
+        (InOutreach, CompanyTrigger.RecordEngagement, CompanyState.Engaged),
         (InOutreach, CompanyTrigger.BookMeeting, CompanyState.MeetingBooked),
-        (Engaged, CompanyTrigger.BookMeeting, CompanyState.MeetingBooked),
+        (CompanyState.Engaged, CompanyTrigger.BookMeeting, CompanyState.MeetingBooked),
         (CompanyState.MeetingBooked, CompanyTrigger.OpenOpportunity, Opportunity),
         (Opportunity, CompanyTrigger.WinCustomer, Customer),
-        (CompanyState.MeetingBooked, CompanyTrigger.ReturnToNurture, Engaged),
-        (Opportunity, CompanyTrigger.ReturnToNurture, Engaged),
-        .. new[] { Sourced, Enriching, Enriched, ContactsFound, CompanyState.Scored, InOutreach, Engaged, CompanyState.MeetingBooked, Opportunity, Failed }
+        (CompanyState.MeetingBooked, CompanyTrigger.ReturnToNurture, CompanyState.Engaged),
+        (Opportunity, CompanyTrigger.ReturnToNurture, CompanyState.Engaged),
+        .. new[] { Sourced, Enriching, Enriched, ContactsFound, CompanyState.Scored, InOutreach, CompanyState.Engaged, CompanyState.MeetingBooked, Opportunity, Failed }
             .Select(s => (s, CompanyTrigger.Disqualify, Disqualified)),
         (Disqualified, CompanyTrigger.Requalify, Sourced),
-        .. new[] { Sourced, Enriching, Enriched, ContactsFound, CompanyState.Scored, InOutreach, Engaged, CompanyState.MeetingBooked, Opportunity, Failed, Customer, Disqualified }
+        .. new[] { Sourced, Enriching, Enriched, ContactsFound, CompanyState.Scored, InOutreach, CompanyState.Engaged, CompanyState.MeetingBooked, Opportunity, Failed, Customer, Disqualified }
             .Select(s => (s, CompanyTrigger.MarkDoNotContact, CompanyState.DoNotContact)),
         (Sourced, CompanyTrigger.Fail, Failed),
         (Enriching, CompanyTrigger.Fail, Failed),
@@ -55,17 +56,24 @@ public sealed class StateMachineTests
         (Found, ContactTrigger.Invalidate, Invalid),
         (Verified, ContactTrigger.Score, ContactState.Scored),
         (ContactState.Scored, ContactTrigger.Enroll, Enrolled),
+        (Enrolled, ContactTrigger.Enroll, Enrolled),
+        (Replied, ContactTrigger.Enroll, Enrolled),
         (Enrolled, ContactTrigger.RecordReply, Replied),
         (Replied, ContactTrigger.ResumeSequence, Enrolled),
+        (Enrolled, ContactTrigger.Engage, ContactState.Engaged),
+        (Replied, ContactTrigger.Engage, ContactState.Engaged),
         (Enrolled, ContactTrigger.BookMeeting, ContactState.MeetingBooked),
         (Replied, ContactTrigger.BookMeeting, ContactState.MeetingBooked),
+        (ContactState.Engaged, ContactTrigger.BookMeeting, ContactState.MeetingBooked),
         (ContactState.MeetingBooked, ContactTrigger.Convert, Converted),
         (Verified, ContactTrigger.Bounce, Bounced),
         (ContactState.Scored, ContactTrigger.Bounce, Bounced),
         (Enrolled, ContactTrigger.Bounce, Bounced),
-        .. new[] { Found, Verified, Invalid, ContactState.Scored, Enrolled, Replied, ContactState.MeetingBooked, Converted, Bounced }
+        (Replied, ContactTrigger.Bounce, Bounced),
+        (ContactState.Engaged, ContactTrigger.Bounce, Bounced),
+        .. new[] { Found, Verified, Invalid, ContactState.Scored, Enrolled, Replied, ContactState.Engaged, ContactState.MeetingBooked, Converted, Bounced }
             .Select(s => (s, ContactTrigger.Unsubscribe, Unsubscribed)),
-        .. new[] { Found, Verified, Invalid, ContactState.Scored, Enrolled, Replied, ContactState.MeetingBooked, Converted, Bounced, Unsubscribed }
+        .. new[] { Found, Verified, Invalid, ContactState.Scored, Enrolled, Replied, ContactState.Engaged, ContactState.MeetingBooked, Converted, Bounced, Unsubscribed }
             .Select(s => (s, ContactTrigger.MarkDoNotContact, ContactState.DoNotContact)),
     ];
 
@@ -79,6 +87,29 @@ public sealed class StateMachineTests
         (DealState.Negotiation, DealTrigger.Lose, DealState.ClosedLost),
         (DealState.ClosedLost, DealTrigger.Reopen, DealState.Discovery),
     ];
+
+    private static readonly (EnrollmentStatus, EnrollmentTrigger, EnrollmentStatus)[] EnrollmentRows =
+    [
+        (EnrollmentStatus.Active, EnrollmentTrigger.Pause, EnrollmentStatus.Paused),
+        (EnrollmentStatus.Active, EnrollmentTrigger.PauseUntil, EnrollmentStatus.Paused),
+        (EnrollmentStatus.Paused, EnrollmentTrigger.PauseUntil, EnrollmentStatus.Paused),
+        (EnrollmentStatus.Paused, EnrollmentTrigger.Resume, EnrollmentStatus.Active),
+        (EnrollmentStatus.Active, EnrollmentTrigger.Stop, EnrollmentStatus.Stopped),
+        (EnrollmentStatus.Paused, EnrollmentTrigger.Stop, EnrollmentStatus.Stopped),
+        (EnrollmentStatus.Active, EnrollmentTrigger.Complete, EnrollmentStatus.Completed),
+    ];
+
+    private static readonly (MailboxStatus, MailboxTrigger, MailboxStatus)[] MailboxRows =
+    [
+        (MailboxStatus.Active, MailboxTrigger.Pause, MailboxStatus.Paused),
+        (MailboxStatus.Paused, MailboxTrigger.Resume, MailboxStatus.Active),
+    ];
+
+    [Fact]
+    public void Enrollment_EveryRowAndEveryRefusal() => Check(SalesStateMachines.Enrollment, EnrollmentRows);
+
+    [Fact]
+    public void Mailbox_EveryRowAndEveryRefusal() => Check(SalesStateMachines.Mailbox, MailboxRows);
 
     [Fact]
     public void Market_EveryRowAndEveryRefusal() => Check(SalesStateMachines.Market, MarketRows);
@@ -99,6 +130,8 @@ public sealed class StateMachineTests
         Assert.All(Enum.GetValues<MarketTrigger>(), t => Assert.False(SalesStateMachines.Market.IsAllowed(MarketState.Archived, t)));
         Assert.All(Enum.GetValues<CompanyTrigger>(), t => Assert.False(SalesStateMachines.Company.IsAllowed(CompanyState.DoNotContact, t)));
         Assert.All(Enum.GetValues<ContactTrigger>(), t => Assert.False(SalesStateMachines.Contact.IsAllowed(ContactState.DoNotContact, t)));
+        Assert.All(Enum.GetValues<EnrollmentTrigger>(), t => Assert.False(SalesStateMachines.Enrollment.IsAllowed(EnrollmentStatus.Stopped, t)));
+        Assert.All(Enum.GetValues<EnrollmentTrigger>(), t => Assert.False(SalesStateMachines.Enrollment.IsAllowed(EnrollmentStatus.Completed, t)));
     }
 
     private static void Check<TState, TTrigger>(TransitionTable<TState, TTrigger> table, (TState From, TTrigger Trigger, TState To)[] expected)
