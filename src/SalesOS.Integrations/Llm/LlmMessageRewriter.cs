@@ -30,7 +30,9 @@ public sealed class LlmMessageRewriter : IMessageRewriter
     private readonly IChatClient chat;
     private readonly IOptionsMonitor<LlmOptions> options;
     private readonly ILogger<LlmMessageRewriter> logger;
-    private long spentMillionths;
+    // One call costs fractions of a millionth; a decimal under a lock keeps them, a scaled long would not.
+    private readonly Lock spentLock = new();
+    private decimal spent;
 
     public LlmMessageRewriter(IChatClient chat, IOptionsMonitor<LlmOptions> options, ILogger<LlmMessageRewriter> logger)
     {
@@ -42,7 +44,16 @@ public sealed class LlmMessageRewriter : IMessageRewriter
     public string Name => options.CurrentValue.ModelName;
 
     /// <summary>What the rewrites cost since start, fallbacks included (the tokens were used).</summary>
-    public decimal TotalCost => Interlocked.Read(ref spentMillionths) / 1_000_000m;
+    public decimal TotalCost
+    {
+        get
+        {
+            lock (spentLock)
+            {
+                return spent;
+            }
+        }
+    }
 
     public async Task<RewrittenMessage> RewriteAsync(MessageDraft draft, CancellationToken cancellationToken)
     {
@@ -63,7 +74,11 @@ public sealed class LlmMessageRewriter : IMessageRewriter
         }
 
         var cost = current.CostOf(answer.Usage?.InputTokenCount, answer.Usage?.OutputTokenCount);
-        Interlocked.Add(ref spentMillionths, (long)(cost * 1_000_000m));
+        lock (spentLock)
+        {
+            spent += cost;
+        }
+
         if (ChatCall.JsonObjectIn(answer.Text) is not { } root
             || !root.TryGetProperty("body", out var bodyValue) || bodyValue.ValueKind != JsonValueKind.String)
         {

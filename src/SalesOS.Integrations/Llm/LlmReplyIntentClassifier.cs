@@ -37,12 +37,23 @@ public sealed class LlmReplyIntentClassifier(IChatClient chat, IOptionsMonitor<L
 
     private static readonly Dictionary<string, ReplyKind> Kinds = BuildKinds();
 
-    private long spentMillionths;
+    // One call costs fractions of a millionth; a decimal under a lock keeps them, a scaled long would not.
+    private readonly Lock spentLock = new();
+    private decimal spent;
 
     public string Name => options.CurrentValue.ModelName;
 
     /// <summary>What the classifications cost since start.</summary>
-    public decimal TotalCost => Interlocked.Read(ref spentMillionths) / 1_000_000m;
+    public decimal TotalCost
+    {
+        get
+        {
+            lock (spentLock)
+            {
+                return spent;
+            }
+        }
+    }
 
     public async Task<ReplyIntent> ClassifyAsync(string replyText, string? subject, DateTimeOffset received, CancellationToken cancellationToken)
     {
@@ -64,7 +75,11 @@ public sealed class LlmReplyIntentClassifier(IChatClient chat, IOptionsMonitor<L
         }
 
         var cost = current.CostOf(answer.Usage?.InputTokenCount, answer.Usage?.OutputTokenCount);
-        Interlocked.Add(ref spentMillionths, (long)(cost * 1_000_000m));
+        lock (spentLock)
+        {
+            spent += cost;
+        }
+
         return Read(answer.Text, DateOnly.FromDateTime(received.Date), Name);
     }
 
