@@ -46,3 +46,21 @@ public interface IWebhookSignatureValidator
 {
     bool IsValid(Uri url, IReadOnlyList<KeyValuePair<string, string>> form, string? signature);
 }
+
+/// <summary>A provider's word on an SMS SalesOS sent: queued, sent, delivered, undelivered, failed, read, ... (the provider's own status names).</summary>
+public sealed record SmsStatusReport(string ProviderMessageId, string Status, string? ErrorCode, string? ErrorMessage);
+
+/// <summary>An SMS a person sent to one of SalesOS's numbers (a reply, or STOP).</summary>
+public sealed record InboundSms(string ProviderMessageId, string From, string To, string Body);
+
+/// <summary>
+/// A call's progress: initiated, ringing, in-progress, completed, busy, no-answer, failed, canceled.
+/// <see cref="AnsweredBy"/> says whether a person or a machine picked up, where the provider detected it.
+/// </summary>
+public sealed record CallStatusReport(string ProviderCallId, string Status, int? DurationSeconds, string? AnsweredBy);
+
+/// <summary>A finished recording of (part of) a call.</summary>
+public sealed record RecordingReport(string ProviderCallId, string RecordingId, Uri RecordingUrl, int? DurationSeconds);
+
+/// <summary>The text of a call's recorded answer; <see cref="Status"/> "completed" or "failed" (then the text is empty).</summary>
+public sealed record TranscriptReport(string ProviderCallId, string Text, string Status);
