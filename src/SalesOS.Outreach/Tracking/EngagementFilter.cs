@@ -81,8 +81,6 @@ public sealed class EngagementFilter(TimeSpan? scannerWindow = null)
     // Real User-Agents are a few hundred characters; anything longer is cut before matching.
     private const int MaxUserAgentLength = 1024;
 
-    private static readonly TimeSpan Prefetch = PrefetchWindow;
-
     /// <summary>The judgement table, first match wins among the person rows, then among the machine rows.</summary>
     public static IReadOnlyList<UserAgentRule> Rules { get; } =
     [
@@ -94,7 +92,7 @@ public sealed class EngagementFilter(TimeSpan? scannerWindow = null)
         new("apple-mpp-proxy", UserAgentMatch.Exact, "Mozilla/5.0", true,
             "Apple Mail Privacy Protection's relay fetches every image at delivery with a bare 'Mozilla/5.0'", EngagementKind.Open),
         new("apple-mail-prefetch", UserAgentMatch.Pattern, @"AppleWebKit/[\d.]+ \(KHTML, like Gecko\)( Mobile/\w+)?$", true,
-            "Apple Mail fetched the images within minutes of delivery: Mail Privacy Protection's prefetch, not a read", EngagementKind.Open, Prefetch),
+            "Apple Mail fetched the images within minutes of delivery: Mail Privacy Protection's prefetch, not a read", EngagementKind.Open, PrefetchWindow),
 
         // Email security gateways and link scanners.
         new("barracuda", UserAgentMatch.Contains, "Barracuda", true, "Barracuda Email Security scans links at delivery"),

@@ -40,8 +40,8 @@ public sealed class TrackingTokens
     /// <summary>128 bits of tag: forging one takes 2^128 tries, and it keeps a Message-ID short.</summary>
     public const int TagBytes = 16;
 
-    /// <summary>Longer text is refused unread: the longest token (a click with a 2,048-byte URL) is under 3,000 characters.</summary>
-    public const int MaxTokenLength = 3072;
+    /// <summary>Longer text is refused unread: the longest token (every field at its limit, a 2,048-byte URL) is 3,535 characters.</summary>
+    public const int MaxTokenLength = 3600;
 
     public const int MaxIdBytes = 128;
     public const int MaxIdentityBytes = 320;

@@ -88,6 +88,17 @@ public sealed partial class TrackingTokensTests
     }
 
     [Fact]
+    public void LongestToken_FitsTheReadLimit()
+    {
+        var longest = new TrackingToken(TrackingTokenKind.Click, new string('w', TrackingTokens.MaxIdBytes), new string('i', TrackingTokens.MaxIdentityBytes),
+            new string('s', TrackingTokens.MaxIdBytes), "https://a.io/" + new string('p', TrackingTokens.MaxUrlBytes - 13));
+        var text = tokens.Issue(longest);
+        Assert.True(text.Length <= TrackingTokens.MaxTokenLength, $"{text.Length} characters");
+        Assert.True(tokens.TryRead(text, out var read));
+        Assert.Equal(longest, read);
+    }
+
+    [Fact]
     public void WrongKind_IsRejectedWhereAKindIsExpected()
     {
         var open = tokens.Issue(new TrackingToken(TrackingTokenKind.Open, "acme", "email:jane@acme.com", "send-1"));
