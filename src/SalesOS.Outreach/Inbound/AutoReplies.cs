@@ -152,6 +152,9 @@ public static partial class AutoReplies
         return new AutoReplyReading(outOfOffice, returnDate, signals, confidence, reason, departure.Success);
     }
 
+    /// <summary>Whether a text says its writer left or the mailbox is no longer used.</summary>
+    public static bool IsDepartureText(string? text) => !string.IsNullOrWhiteSpace(text) && SafeIsMatch(DepartureWording(), text);
+
     /// <summary>Whether a text (already stripped of quotes) reads as an out-of-office note.</summary>
     public static bool IsOutOfOfficeText(string? text) => !string.IsNullOrWhiteSpace(text) && SafeIsMatch(OutOfOfficeWording(), text);
 
@@ -199,7 +202,7 @@ public static partial class AutoReplies
     {
         try
         {
-            return message.Subject ?? string.Empty;
+            return MailText.Subject(message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -206,7 +206,7 @@ internal sealed partial class FreeTextBounce(InboundReport report, IReadOnlyList
     {
         try
         {
-            return message.Subject ?? string.Empty;
+            return MailText.Subject(message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -241,7 +241,7 @@ internal static partial class BounceSignals
             var from = message.From.Mailboxes.FirstOrDefault();
             var daemon = from is not null && (DaemonAddress().IsMatch(from.Address ?? string.Empty) || DaemonName().IsMatch(from.Name ?? string.Empty))
                 || message.From.Count == 0 && message.Headers[HeaderId.ReturnPath]?.Trim() == "<>";
-            var subject = message.Subject ?? string.Empty;
+            var subject = MailText.Subject(message);
             var subjectSays = BounceSubject().IsMatch(subject);
             var replying = ReplyPrefix().IsMatch(subject) && !daemon;
             var explanation = report.Explanation.Length > 20_000 ? report.Explanation[..20_000] : report.Explanation;

@@ -74,7 +74,7 @@ public sealed class InboundClassifier(IReplyIntentClassifier? intents = null)
         var report = InboundReport.Read(message);
         var messageId = OwnMessageId(message);
         var from = Sender(message);
-        var subject = Safe(() => message.Subject);
+        var subject = Safe(() => MailText.Subject(message));
 
         if (DeliveryReports.ReadComplaint(report) is { } complaint)
         {

@@ -225,6 +225,139 @@ internal static class MailText
         _ => -1,
     };
 
+    /// <summary>
+    /// The Subject as written, decoded here rather than by MimeKit: MimeKit settles on its charsets the first time
+    /// it runs, and when that happens before the code-page provider is registered it leaves ISO-2022-JP undecoded.
+    /// </summary>
+    public static string Subject(MimeMessage message)
+    {
+        try
+        {
+            var header = message.Headers.FirstOrDefault(h => h.Id == HeaderId.Subject);
+            if (header?.RawValue is not { Length: > 0 } raw)
+            {
+                return message.Subject ?? string.Empty;
+            }
+
+            return DecodeHeaderValue(raw);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>An RFC 2047 header value: encoded words decoded, the whitespace between adjacent ones dropped, folding undone.</summary>
+    public static string DecodeHeaderValue(byte[] raw)
+    {
+        var text = Latin1(raw);
+        var output = new StringBuilder(text.Length);
+        var plain = new List<byte>();
+        var i = 0;
+        var lastWasEncoded = false;
+        while (i < text.Length)
+        {
+            var word = EncodedWordAt(text, i);
+            if (word is { } encoded)
+            {
+                // Whitespace between two encoded words is folding, not content.
+                if (!lastWasEncoded || plain.Any(b => b is not (byte)' ' and not (byte)'\t' and not (byte)'\r' and not (byte)'\n'))
+                {
+                    output.Append(Decode(plain.ToArray(), null));
+                }
+
+                plain.Clear();
+                output.Append(encoded.Text);
+                i = encoded.End;
+                lastWasEncoded = true;
+                continue;
+            }
+
+            plain.Add(raw[i]);
+            if (raw[i] is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                lastWasEncoded = false;
+            }
+
+            i++;
+        }
+
+        output.Append(Decode(plain.ToArray(), null));
+        return string.Join(' ', output.ToString().Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim())).Trim();
+    }
+
+    private static (string Text, int End)? EncodedWordAt(string text, int start)
+    {
+        if (start + 8 > text.Length || text[start] != '=' || text[start + 1] != '?')
+        {
+            return null;
+        }
+
+        var charsetEnd = text.IndexOf('?', start + 2);
+        if (charsetEnd < 0 || charsetEnd + 2 >= text.Length || text[charsetEnd + 2] != '?')
+        {
+            return null;
+        }
+
+        var end = text.IndexOf("?=", charsetEnd + 3, StringComparison.Ordinal);
+        if (end < 0 || end - start > 1000)
+        {
+            return null;
+        }
+
+        var charset = text[(start + 2)..charsetEnd];
+        var star = charset.IndexOf('*', StringComparison.Ordinal);
+        if (star >= 0)
+        {
+            charset = charset[..star];
+        }
+
+        var encoding = char.ToUpperInvariant(text[charsetEnd + 1]);
+        var payload = text[(charsetEnd + 3)..end];
+        byte[] bytes;
+        if (encoding == 'B')
+        {
+            var clean = new string(payload.Where(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '/').ToArray());
+            clean = clean.PadRight(clean.Length + ((4 - (clean.Length % 4)) % 4), '=');
+            try
+            {
+                bytes = Convert.FromBase64String(clean);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+        else if (encoding == 'Q')
+        {
+            var decoded = new List<byte>(payload.Length);
+            for (var k = 0; k < payload.Length; k++)
+            {
+                if (payload[k] == '_')
+                {
+                    decoded.Add((byte)' ');
+                }
+                else if (payload[k] == '=' && k + 2 < payload.Length && byte.TryParse(payload.AsSpan(k + 1, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var value))
+                {
+                    decoded.Add(value);
+                    k += 2;
+                }
+                else
+                {
+                    decoded.Add((byte)payload[k]);
+                }
+            }
+
+            bytes = [.. decoded];
+        }
+        else
+        {
+            return null;
+        }
+
+        return (Decode(bytes, charset), end + 2);
+    }
+
     public static string NormalizeNewlines(string text) =>
         text.Contains('\r', StringComparison.Ordinal) ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 

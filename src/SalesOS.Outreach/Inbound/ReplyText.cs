@@ -19,7 +19,7 @@ public static partial class ReplyText
     [GeneratedRegex(@"^[\s>\-*_]*(on|am|le|el|il|op|em|den|på|w dniu|dne|el d[ií]a|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{4}年).{0,400}?(wrote|writes|schrieb|a [ée]crit|escribi[óo]|ha scritto|scrisse|schreef|escreveu|skrev|napisa[łl]a?|kirjoitti|napsal|написал\(а\)|написала?|yazd[ıi]|写道|のメッセージ)\s*:?\s*$", Options, 1000)]
     private static partial Regex WroteLine();
 
-    [GeneratedRegex(@"^[\s>*]*.{0,200}\b(schrieb am|wrote on|a [ée]crit le|escribi[óo] el|ha scritto il|schreef op|escreveu em)\b.{0,160}:\s*$", Options, 1000)]
+    [GeneratedRegex(@"^[\s>*]*.{0,200}\b(schrieb am|wrote on|a [ée]crit le|escribi[óo] el|ha scritto il|schreef op|escreveu em)\b.{0,160}:\s*$|^[\s>\-*_]*(on|am|le|el|il|op|em|den)\b.{0,300}?\b(wrote|schrieb|a [ée]crit|escribi[óo]|ha scritto|schreef|escreveu|skrev)\b.{0,200}:\s*$", Options, 1000)]
     private static partial Regex WroteOnLine();
 
     [GeneratedRegex(@"^[\s>]*-{2,}\s*(original message|original-nachricht|urspr[üu]ngliche nachricht|message d'origine|mensaje original|messaggio originale|oorspronkelijk bericht|mensagem original|forwarded message|weitergeleitete nachricht|message transf[ée]r[ée]|mensaje reenviado|messaggio inoltrato|doorgestuurd bericht|oprindelig meddelelse|ursprungligt meddelande|mensagem encaminhada|original e-?mail)\s*-{2,}\s*$|^[\s>]*(begin forwarded message|anfang der weitergeleiteten nachricht|d[ée]but du message r[ée]exp[ée]di[ée]|inicio del mensaje reenviado)\s*:", Options, 1000)]

@@ -74,6 +74,12 @@ public static partial class ReturnDates
             }
 
             var cue = candidate.RangeEnd ? Cue.Until : CueBefore(folded, candidate.Index);
+            if (cue is Cue.Start or Cue.None && ReturnCueAfter(folded, candidate.Index + candidate.Length))
+            {
+                // "ab Montag wieder im Büro", "from the 5th back in the office": the return word follows the date.
+                cue = Cue.Return;
+            }
+
             if (cue == Cue.Start || cue == Cue.None && !candidate.Absolute)
             {
                 continue;
@@ -391,6 +397,19 @@ public static partial class ReturnDates
         }
 
         return nearest.Item1;
+    }
+
+    private static bool ReturnCueAfter(string text, int end)
+    {
+        // Only the words right after the date: "ab Montag wieder da", not "… and will reply when I'm back".
+        var window = text[end..Math.Min(text.Length, end + 14)];
+        var stop = window.IndexOfAny(['.', '!', '?', '\n', ';', ',']);
+        if (stop >= 0)
+        {
+            window = window[..stop];
+        }
+
+        return ReturnCue.IsMatch(window) || window.Contains("im buro", StringComparison.Ordinal);
     }
 
     private static int LastIndex(Regex regex, string window)

@@ -213,7 +213,7 @@ public sealed class BounceCorpusEvaluation
         return parts.Length == 3 && parts[1] == "0" && parts[2].Length == 3 && parts[2][0] == '9';
     }
 
-    private static IEnumerable<(Dictionary<string, string> Want, BounceRecipient? Got)> Pair(List<Dictionary<string, string>> wanted, List<BounceRecipient> predicted)
+    private static (Dictionary<string, string> Want, BounceRecipient? Got)[] Pair(List<Dictionary<string, string>> wanted, List<BounceRecipient> predicted)
     {
         var left = predicted.ToList();
         var pairs = new (Dictionary<string, string>, BounceRecipient?)[wanted.Count];
