@@ -402,7 +402,7 @@ public static partial class ReturnDates
     private static bool ReturnCueAfter(string text, int end)
     {
         // Only the words right after the date: "ab Montag wieder da", not "… and will reply when I'm back".
-        var window = text[end..Math.Min(text.Length, end + 14)];
+        var window = text[end..Math.Min(text.Length, end + 20)];
         var stop = window.IndexOfAny(['.', '!', '?', '\n', ';', ',']);
         if (stop >= 0)
         {
