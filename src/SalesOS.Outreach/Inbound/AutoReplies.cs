@@ -50,6 +50,19 @@ public static partial class AutoReplies
 
     internal static AutoReplyReading? Read(MimeMessage message, DateTimeOffset receivedAt, string body)
     {
+        try
+        {
+            return ReadSignals(message, receivedAt, body);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A text the patterns cannot read in time counts as a person's, so a rep sees it.
+            return null;
+        }
+    }
+
+    private static AutoReplyReading? ReadSignals(MimeMessage message, DateTimeOffset receivedAt, string body)
+    {
         var strong = new List<string>();
         var weak = new List<string>();
         var headers = message.Headers;
