@@ -194,6 +194,18 @@ public sealed class MailServers : IAsyncDisposable
         return messages;
     }
 
+    /// <summary>
+    /// Gives a user's folder a new UIDVALIDITY (doveadm mailbox update), as a server does when it rebuilds a mailbox:
+    /// every UID a client remembered means nothing afterwards.
+    /// </summary>
+    public async Task ChangeUidValidityAsync(string address, string folder, uint uidValidity)
+    {
+        var (fileName, arguments) = await LauncherAsync();
+        await ProcessRunner.RunAsync(fileName, [.. arguments, "-c",
+            "doveadm -c \"$1\" mailbox update --uid-validity \"$2\" -u \"$3\" \"$4\"", "doveadm",
+            Path.Combine(root, "dovecot", "dovecot.conf"), uidValidity.ToString(CultureInfo.InvariantCulture), address, folder], TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>The servers' own logs (Dovecot, Postfix) and the supervisor's output: what a failing test prints.</summary>
     public string Diagnostics()
     {
