@@ -73,7 +73,8 @@ public sealed class MailServers : IAsyncDisposable
         read -r _ || true
         """;
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), $"salesos-mail-{Guid.NewGuid():N}"[..26]);
+    // In memory where the machine has /dev/shm: Postfix fsyncs every queue file, and a test run needs no durability.
+    private readonly string root = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"salesos-mail-{Guid.NewGuid():N}"[..26]);
     private readonly ConcurrentDictionary<string, string> users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock usersFiles = new();
     private readonly StringBuilder supervisorOutput = new();
@@ -192,6 +193,21 @@ public sealed class MailServers : IAsyncDisposable
 
         await client.DisconnectAsync(quit: true, cancellationToken);
         return messages;
+    }
+
+    /// <summary>How many messages that user's folder holds (IMAP STATUS), without reading them.</summary>
+    public async Task<int> CountAsync(string address, string folder, CancellationToken cancellationToken = default)
+    {
+        using var client = await LoginAsync(address, cancellationToken);
+        var source = await FolderAsync(client, folder, create: false, cancellationToken);
+        if (source is null)
+        {
+            return 0;
+        }
+
+        await source.StatusAsync(StatusItems.Count, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        return source.Count;
     }
 
     /// <summary>
