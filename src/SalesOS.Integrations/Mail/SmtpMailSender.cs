@@ -141,6 +141,17 @@ public sealed class SmtpMailSender : IMailSender
                 idle.Push(client);
                 return new MailHandOff(HandOffOutcome.Accepted, "250 " + reply);
             }
+            catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.ServiceNotAvailable)
+            {
+                // 421: the server is closing this connection (Postfix says so to a client idle too long).
+                client.Dispose();
+                if (reused && !client.SenderAccepted)
+                {
+                    continue;
+                }
+
+                return Refused(e);
+            }
             catch (SmtpCommandException e)
             {
                 Keep(client);
