@@ -162,7 +162,8 @@ public sealed class ImapMailInbox : IMailInbox
             }
 
             var remaining = wait - time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
+            // Disposing ends a waiting read early, with nothing new, so shutdown does not wait out the IDLE.
+            if (remaining <= TimeSpan.Zero || Volatile.Read(ref disposed) != 0)
             {
                 return new InboundBatch([], new InboxCursor(validity, after, date).ToString(), mode);
             }

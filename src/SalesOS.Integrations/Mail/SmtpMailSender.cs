@@ -94,12 +94,11 @@ public sealed class SmtpMailSender : IMailSender
             return;
         }
 
+        // The semaphore stays undisposed: a send still in flight releases its slot when it returns.
         while (idle.TryPop(out var client))
         {
             await QuitAsync(client).ConfigureAwait(false);
         }
-
-        slots.Dispose();
     }
 
     private async Task<MailHandOff> HandOffAsync(MimeMessage message, CancellationToken cancellationToken)
@@ -138,8 +137,19 @@ public sealed class SmtpMailSender : IMailSender
             try
             {
                 var reply = await client.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                idle.Push(client);
+                Keep(client);
                 return new MailHandOff(HandOffOutcome.Accepted, "250 " + reply);
+            }
+            catch (SmtpCommandException e) when (e.StatusCode == SmtpStatusCode.ServiceNotAvailable)
+            {
+                // 421: the server is closing this connection (Postfix says so to a client idle too long).
+                client.Dispose();
+                if (reused && !client.SenderAccepted)
+                {
+                    continue;
+                }
+
+                return Refused(e);
             }
             catch (SmtpCommandException e)
             {

@@ -35,15 +35,35 @@ public sealed class LoopbackTcpProxy : IAsyncDisposable
     /// <summary>Connections open right now.</summary>
     public int Open => open.Count;
 
-    /// <summary>Closes every open connection on both sides (clients see a reset or end of stream).</summary>
-    public void CutAll()
+    /// <summary>
+    /// Closes every open connection on both sides. With a farewell (say "421 4.4.2 timeout exceeded\r\n", as Postfix
+    /// writes before it drops an idle client) clients read it before the end of stream; without, they see a reset.
+    /// </summary>
+    public void CutAll(string? farewell = null)
     {
         foreach (var (id, pair) in open)
         {
-            if (open.TryRemove(id, out _))
+            // The relay may have ended by itself meanwhile and disposed its client (whose socket is then null).
+            if (open.TryRemove(id, out _) && pair.Client.Client is { } socket)
             {
-                pair.Client.Client.LingerState = new LingerOption(true, 0);
-                pair.Client.Dispose();
+                // Before the server side closes: that ends the relay, which disposes the client side too.
+                try
+                {
+                    if (farewell is null)
+                    {
+                        socket.LingerState = new LingerOption(true, 0);
+                    }
+                    else
+                    {
+                        socket.Send(System.Text.Encoding.ASCII.GetBytes(farewell));
+                        socket.Shutdown(SocketShutdown.Send);
+                    }
+                }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException)
+                {
+                }
+
+                socket.Dispose();
                 pair.Server.Dispose();
             }
         }

@@ -41,8 +41,9 @@ public sealed class MailServers : IAsyncDisposable
         "I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE " +
         "SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE";
 
-    // Runs as root: prepares the folders the servers own, starts both in the foreground, and on EOF of its
-    // input (the test process closed it, or died) stops them, kills what lingers and deletes the folder.
+    // Runs as root: prepares the folders the servers own and starts both in the foreground. On EOF of its input
+    // (the test process closed it, or died) it stops them, kills what lingers and deletes the folder; when a
+    // server stops by itself it does the same, after printing the logs for the test to show.
     private const string SupervisorScript = """
         set -u
         root="$1"; dovecot_conf="$2"; postfix_conf="$3"
@@ -53,8 +54,19 @@ public sealed class MailServers : IAsyncDisposable
         dovecot_pid=$!
         postfix -c "$postfix_conf" start-fg >>"$root/postfix.out" 2>&1 &
         postfix_pid=$!
+        ( while kill -0 "$dovecot_pid" 2>/dev/null && kill -0 "$postfix_pid" 2>/dev/null; do sleep 0.2; done
+          kill -USR1 $$ 2>/dev/null ) </dev/null &
+        watcher_pid=$!
+        status=0
         shutdown() {
-          trap - EXIT TERM INT HUP
+          trap - EXIT TERM INT HUP USR1
+          kill "$watcher_pid" 2>/dev/null
+          if [ "$status" -ne 0 ]; then
+            echo "a mail server stopped by itself:"
+            for log in dovecot.out dovecot/dovecot.log postfix.out postfix/postfix.log; do
+              [ -f "$root/$log" ] && { echo "--- $log"; tail -n 40 "$root/$log"; }
+            done
+          fi
           postfix -c "$postfix_conf" stop >/dev/null 2>&1
           kill -TERM "$dovecot_pid" 2>/dev/null
           for _ in $(seq 100); do
@@ -66,14 +78,14 @@ public sealed class MailServers : IAsyncDisposable
           kill -KILL "$dovecot_pid" "$postfix_pid" 2>/dev/null
           wait 2>/dev/null
           case "$root" in */salesos-mail-*) rm -rf -- "$root" ;; esac
-          exit 0
+          exit "$status"
         }
         trap shutdown EXIT TERM INT HUP
+        trap 'status=1; shutdown' USR1
         echo started
         read -r _ || true
         """;
 
-    // In memory where the machine has /dev/shm: Postfix fsyncs every queue file, and a test run needs no durability.
     private readonly string root = Path.Combine(Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath(), $"salesos-mail-{Guid.NewGuid():N}"[..26]);
     private readonly ConcurrentDictionary<string, string> users = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock usersFiles = new();
@@ -229,6 +241,11 @@ public sealed class MailServers : IAsyncDisposable
         foreach (var log in new[] { "dovecot/dovecot.log", "dovecot.out", "postfix/postfix.log", "postfix.out" })
         {
             var path = Path.Combine(root, log);
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
             try
             {
                 var lines = File.ReadAllLines(path);
@@ -337,13 +354,31 @@ public sealed class MailServers : IAsyncDisposable
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        async Task GreetedAsync(string host, int port, string greeting)
+        {
+            try
+            {
+                await WaitForGreetingAsync(host, port, greeting, deadline.Token);
+            }
+            catch (InvalidOperationException)
+            {
+                // The servers are gone: the other listeners need not be waited for.
+                await deadline.CancelAsync();
+                throw;
+            }
+        }
+
         try
         {
             await Task.WhenAll(
-                WaitForGreetingAsync(Host, imapPort, "* OK", deadline.Token),
-                WaitForGreetingAsync(NoIdleHost, imapNoIdlePort, "* OK", deadline.Token),
-                WaitForGreetingAsync(Host, lmtpPort, "220", deadline.Token),
-                WaitForGreetingAsync(Host, smtpPort, "220", deadline.Token));
+                GreetedAsync(Host, imapPort, "* OK"),
+                GreetedAsync(NoIdleHost, imapNoIdlePort, "* OK"),
+                GreetedAsync(Host, lmtpPort, "220"),
+                GreetedAsync(Host, smtpPort, "220"));
+        }
+        catch (OperationCanceledException) when (supervisor.HasExited && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException($"The mail servers stopped while starting (exit {supervisor.ExitCode}).\n" + Diagnostics());
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

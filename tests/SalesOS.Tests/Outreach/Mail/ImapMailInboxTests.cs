@@ -166,6 +166,22 @@ public sealed class ImapMailInboxTests(MailServersFixture fixture, ITestOutputHe
     }
 
     [Fact]
+    public async Task DisposeAsync_EndsAWaitingRead_WithNothingNew()
+    {
+        var user = fixture.NewUser("seller");
+        var inbox = new ImapMailInbox(Account(Servers, user));
+        var start = await inbox.ReadAsync(null, TimeSpan.Zero, default);
+        var waiting = inbox.ReadAsync(start.Cursor, TimeSpan.FromMinutes(5), default);
+        await Task.Delay(300);
+
+        await inbox.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var batch = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Empty(batch.Messages);
+        Assert.Equal(start.Cursor, batch.Cursor);
+    }
+
+    [Fact]
     public async Task ReadAsync_LeavesMessagesUnread()
     {
         var user = fixture.NewUser("seller");

@@ -145,6 +145,26 @@ public sealed class SmtpMailSenderTests(MailServersFixture fixture, ITestOutputH
     }
 
     [Fact]
+    public async Task SendAsync_AfterTheServerTimedOutThePooledConnectionWith421_SendsOnANewOne()
+    {
+        var seller = fixture.NewUser("seller");
+        var prospect = fixture.NewUser("prospect", "prospect.test");
+        await using var proxy = new LoopbackTcpProxy("127.0.0.1", Servers.SmtpPort);
+        var smtp = Servers.SmtpEndpoint;
+        smtp.Port = proxy.Port;
+        await using var sender = new SmtpMailSender(Account(Servers, seller, smtp), new MailOptions { SmtpConnections = 1 });
+        Assert.Equal(HandOffOutcome.Accepted, (await sender.SendAsync(Message(seller, prospect, "first"), default)).Outcome);
+
+        // What Postfix says to a client that stayed idle past smtpd_timeout, just before it hangs up.
+        proxy.CutAll("421 4.4.2 mail.salesos.test Error: timeout exceeded\r\n");
+        var second = await sender.SendAsync(Message(seller, prospect, "second"), default);
+
+        output.WriteLine(second.Detail);
+        Assert.Equal(HandOffOutcome.Accepted, second.Outcome);
+        Assert.Equal(2, proxy.Accepted);
+    }
+
+    [Fact]
     public async Task SendAsync_ManyAtOnce_UsesNoMoreConnectionsThanThePool_AndDisposeClosesThem()
     {
         var seller = fixture.NewUser("seller");

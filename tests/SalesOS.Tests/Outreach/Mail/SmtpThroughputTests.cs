@@ -39,7 +39,8 @@ public sealed class SmtpThroughputTests(MailServersFixture fixture, ITestOutputH
             return elapsed;
         }
 
-        await DrainedAsync(RawLoopAsync(messages.Take(50).ToList()), 50);
+        // An unmeasured pass first: whichever run came first paid for the JIT and for MimeKit preparing each message.
+        await DrainedAsync(RawLoopAsync(messages), Count);
         var raw = await DrainedAsync(RawLoopAsync(messages), Count);
         var one = await DrainedAsync(ConnectorAsync(messages, connections: 1, seller), Count + 1);
         var four = await DrainedAsync(ConnectorAsync(messages, connections: 4, seller), Count + 4);
