@@ -83,6 +83,9 @@ public static class GatewayEndpoints
         app.MapMarketApi();
         app.MapImportApi();
         app.MapImportJobApi();
+        app.MapSequenceApi();
+        app.MapMailboxApi();
+        app.MapTrackingApi();
         return app;
     }
 
@@ -98,9 +101,11 @@ public static class GatewayEndpoints
 
     private static Task LimitRequestBody(HttpContext context, RequestDelegate next)
     {
-        // Lead-list uploads are files; every other body is a JSON command.
-        var limit = HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Value?.EndsWith("/imports", StringComparison.Ordinal) == true
-            ? Apis.ImportJobApi.MaxFileBytes
+        // Lead-list uploads and inbound mail are files; every other body is a JSON command.
+        var path = context.Request.Path.Value;
+        var limit = !HttpMethods.IsPost(context.Request.Method) ? MaxRequestBodyBytes
+            : path?.EndsWith("/imports", StringComparison.Ordinal) == true ? Apis.ImportJobApi.MaxFileBytes
+            : path?.EndsWith("/inbound", StringComparison.Ordinal) == true ? Apis.MailboxApi.MaxInboundBytes
             : MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {

@@ -5,7 +5,7 @@ using SalesOS.Benchmarks.Scenarios;
 using SalesOS.Testing;
 
 const string Usage = "dotnet run -c Release --project tests/SalesOS.Benchmarks -- [all|scenario ...] [--count N] [--concurrency N] [--out file.json]";
-IBenchScenario[] scenarios = [new GrainCallsScenario(), new DurableWritesScenario(), new GatewayScenario(), new RemindersScenario(), new CompaniesScenario(), new ProspectingScenario()];
+IBenchScenario[] scenarios = [new GrainCallsScenario(), new DurableWritesScenario(), new GatewayScenario(), new RemindersScenario(), new CompaniesScenario(), new ProspectingScenario(), new OutreachSendScenario()];
 var chosen = new List<string>();
 int? count = null, concurrency = null;
 var child = false;

@@ -30,10 +30,12 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Output => process.Output;
 
-    public static Task<SiloProcess> StartEmbeddedAsync(string dataDirectory, string workingDirectory)
+    /// <param name="settings">More command-line settings ("--Section:Key=value").</param>
+    public static Task<SiloProcess> StartEmbeddedAsync(string dataDirectory, string workingDirectory, params string[] settings)
         => StartAsync(workingDirectory,
-            "--SalesOS:Storage:Profile=Embedded",
-            $"--SalesOS:Storage:DataDirectory={dataDirectory}");
+            ["--SalesOS:Storage:Profile=Embedded",
+            $"--SalesOS:Storage:DataDirectory={dataDirectory}",
+            .. settings]);
 
     public static Task<SiloProcess> StartClusterAsync(string connectionString, string clusterId, string workingDirectory)
         => StartAsync(workingDirectory,
@@ -63,6 +65,7 @@ public sealed class SiloProcess : IAsyncDisposable
             $"--SalesOS:Http:ApiPort={apiPort}",
             "--SalesOS:Http:DashboardEnabled=false",
             $"--SalesOS:Security:AdminApiKey={TestSilo.AdminKey}",
+            $"--SalesOS:Outreach:TrackingKey={TestSilo.TrackingKey}",
             "--Logging:LogLevel:Default=Warning",
         ];
         var silo = new SiloProcess(arguments, workingDirectory, apiPort, siloPort);
@@ -74,12 +77,17 @@ public sealed class SiloProcess : IAsyncDisposable
     public Task KillAsync() => process.KillAsync();
 
     /// <summary>Starts the same silo again (same ports, same data) after it stopped or was killed.</summary>
-    public async Task RestartAsync()
+    /// <param name="without">Settings of the first start to leave out this time (a fault to inject only once), by prefix.</param>
+    public async Task RestartAsync(params string[] without)
     {
         await process.DisposeAsync();
-        process = RunningProcess.StartDotnet(RepositoryPaths.SiloDll, workingDirectory, arguments);
+        process = RunningProcess.StartDotnet(RepositoryPaths.SiloDll, workingDirectory,
+            arguments.Where(a => !without.Any(w => a.StartsWith(w, StringComparison.Ordinal))).ToArray());
         await WaitUntilReadyAsync();
     }
+
+    /// <summary>Whether the process has ended (a crash, an injected fault, a kill).</summary>
+    public bool HasExited => process.HasExited;
 
     /// <summary>The silos this one sees as active.</summary>
     public async Task<int> CountActiveSilosAsync(HttpClient http)

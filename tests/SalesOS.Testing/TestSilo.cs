@@ -24,6 +24,9 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>The admin API key every test silo and gateway is configured with.</summary>
     public const string AdminKey = "sos_admin_test_0123456789abcdef";
 
+    /// <summary>The tracking key of cluster-profile test silos (every silo of a cluster must share it; embedded silos make their own).</summary>
+    public const string TrackingKey = "7e57c0de7e57c0de7e57c0de7e57c0de7e57c0de7e57c0de7e57c0de7e57c0de";
+
     /// <summary>
     /// Outbox redelivery spacing of silos started from now on: 2 s makes tests see redeliveries
     /// quickly; the benchmarks set the production default so they measure what production pays.
@@ -72,6 +75,7 @@ public sealed class TestSilo : IAsyncDisposable
             $"--SalesOS:Cluster:ClusterId={clusterId}",
             "--SalesOS:Cluster:AdvertisedAddress=127.0.0.1",
             "--SalesOS:Http:DashboardEnabled=false",
+            $"--SalesOS:Outreach:TrackingKey={TrackingKey}",
             .. settings]);
 
     private static async Task<TestSilo> StartAsync(string serviceId, int? fixedGatewayPort, Action<ISiloBuilder>? configure, params string[] settings)

@@ -15,7 +15,7 @@ public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetail
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var unavailable = exception is not (BadHttpRequestException or TransitionRefusedException or CommandRejectedException) && await ClusterAvailability.IsUnavailableAsync(exception, cluster, cancellationToken);
+        var unavailable = exception is not (BadHttpRequestException or TransitionRefusedException or CommandRejectedException or InvalidFieldsException) && await ClusterAvailability.IsUnavailableAsync(exception, cluster, cancellationToken);
         var problem = exception switch
         {
             TransitionRefusedException refused => new ProblemDetails
@@ -31,6 +31,12 @@ public sealed class GatewayExceptionHandler(IProblemDetailsService problemDetail
                 Title = "The command was understood but refused.",
                 Detail = rejected.Message,
                 Extensions = { ["errors"] = new Dictionary<string, string[]> { [rejected.Field] = [rejected.Message] } },
+            },
+            InvalidFieldsException invalid => new ValidationProblemDetails(invalid.Problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+                Detail = invalid.Message,
             },
             BadHttpRequestException bad => new ProblemDetails
             {

@@ -8,6 +8,8 @@ using SalesOS.Gateway.Infrastructure;
 using SalesOS.Gateway.Security;
 using SalesOS.Grains;
 using SalesOS.Grains.Eventing;
+using SalesOS.Grains.Outreach;
+using SalesOS.Grains.Outreach.Mailboxes;
 using SalesOS.Grains.Infrastructure;
 using SalesOS.Grains.Prospecting;
 using SalesOS.Storage;
@@ -27,6 +29,8 @@ public static class SiloHost
     /// <param name="configureSilo">Extra silo configuration from the code that hosts SalesOS (extensions, test fault injection).</param>
     public static WebApplication Build(string[] args, Action<ISiloBuilder>? configureSilo = null)
     {
+        // Inbound mail comes in every charset (ISO-2022-JP, Shift_JIS, windows-125x): MimeKit needs the code pages registered first.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var builder = WebApplication.CreateBuilder(args);
         var storage = builder.Configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
@@ -45,6 +49,8 @@ public static class SiloHost
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = cluster.ShutdownTimeout);
         builder.Services.AddSalesOSProspecting(builder.Configuration);
         SampleWebRoute(builder, http);
+        OutreachDefaults(builder, storage, http);
+        builder.Services.AddSalesOSOutreach(builder.Configuration);
         builder.Services.AddOptions<EventDeliveryOptions>()
             .BindConfiguration(EventDeliveryOptions.SectionName)
             .Validate(options => options.RedeliveryDelay >= cluster.MinimumReminderPeriod,
@@ -82,6 +88,16 @@ public static class SiloHost
             {
                 silo.AddDashboard();
             }
+
+            // Configured mailboxes start reading their inboxes with the silo (each then keeps itself going by reminder).
+            silo.AddStartupTask(async (services, _) =>
+            {
+                var grains = services.GetRequiredService<IGrainFactory>();
+                foreach (var mailbox in services.GetRequiredService<MailboxDirectory>().Configured)
+                {
+                    await grains.GetGrain<SalesOS.Contracts.Outreach.IMailboxGrain>(mailbox.Key).KeepReading();
+                }
+            });
 
             configureSilo?.Invoke(silo);
         });
@@ -134,6 +150,41 @@ public static class SiloHost
                 new("SalesOS:Crawler:Routes:0:ConnectTo", $"{address}:{http.ApiPort}"),
                 new("SalesOS:Crawler:Routes:0:Scheme", "http"),
             ]);
+        }
+    }
+
+    /// <summary>
+    /// Outreach links point at this silo's gateway unless configured otherwise, and the embedded profile
+    /// makes its tracking key once, beside its data (owner-readable only), when none is configured.
+    /// </summary>
+    private static void OutreachDefaults(WebApplicationBuilder builder, StorageSettings storage, HttpSettings http)
+    {
+        var defaults = new List<KeyValuePair<string, string?>>();
+        if (builder.Configuration[$"{OutreachOptions.SectionName}:PublicBaseUrl"] is null)
+        {
+            var host = http.ListenAddress is "0.0.0.0" or "::" or "localhost" ? "127.0.0.1" : http.ListenAddress;
+            defaults.Add(new($"{OutreachOptions.SectionName}:PublicBaseUrl", $"http://{host}:{http.ApiPort}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{OutreachOptions.SectionName}:TrackingKey"]) && storage.Profile == StorageProfile.Embedded)
+        {
+            var path = Path.Combine(Path.GetFullPath(storage.DataDirectory), "tracking-key");
+            if (!File.Exists(path))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, TrackingKeys.NewKey() + "\n");
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+
+            defaults.Add(new($"{OutreachOptions.SectionName}:TrackingKey", File.ReadAllText(path).Trim()));
+        }
+
+        if (defaults.Count > 0)
+        {
+            builder.Configuration.AddInMemoryCollection(defaults);
         }
     }
 

@@ -68,6 +68,14 @@ public interface ICompanyGrain : IGrainWithStringKey
     /// <summary>Starts the automatic steps again where they stand (a market was activated, an operator asked). False when there is nothing to do.</summary>
     [Alias("Nudge")]
     Task<bool> Nudge(CommandContext context);
+
+    /// <summary>
+    /// The engagement agent's latest score for one of the company's people; the company's engagement is
+    /// the sum over its people. Raises an "engagement" activity (which the scoring agent rescores on) when
+    /// it moved enough to matter.
+    /// </summary>
+    [Alias("RecordEngagement")]
+    Task<CompanySnapshot> RecordEngagement(string contactIdentity, double value, DateTimeOffset at, CommandContext context);
 }
 
 public enum ScoreKind
@@ -149,7 +157,10 @@ public sealed record CompanySnapshot(
     [property: Id(28)] string? LastError = null,
     [property: Id(29)] DateTimeOffset? NextAttemptAt = null,
     [property: Id(30)] IReadOnlyList<FieldSource>? Claims = null,
-    [property: Id(31)] decimal ProviderSpend = 0)
+    [property: Id(31)] decimal ProviderSpend = 0,
+    /// <summary>Engagement of the company's people (decayed sum of their scores, as of <see cref="EngagementAt"/>).</summary>
+    [property: Id(32)] double EngagementValue = 0,
+    [property: Id(33)] DateTimeOffset? EngagementAt = null)
 {
     public double? PriorityScore => Priority?.Score;
 }

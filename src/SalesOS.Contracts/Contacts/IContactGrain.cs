@@ -90,7 +90,13 @@ public sealed record ContactSnapshot(
     [property: Id(21)] double? BuyingAuthority = null,
     [property: Id(22)] string? EmailVerification = null,
     [property: Id(23)] string? PhoneVerification = null,
-    [property: Id(24)] Companies.ScoreExplanation? Priority = null);
+    [property: Id(24)] Companies.ScoreExplanation? Priority = null,
+    [property: Id(25)] Outreach.EnrollmentSnapshot? Enrollment = null,
+    /// <summary>The engagement agent's decayed score of this person's touches, as of <see cref="EngagementAt"/>.</summary>
+    [property: Id(26)] double EngagementValue = 0,
+    [property: Id(27)] DateTimeOffset? EngagementAt = null,
+    [property: Id(28)] string? EngagementExplanation = null,
+    [property: Id(29)] string? TimeZone = null);
 
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Contacts.ContactExport")]

@@ -53,6 +53,9 @@ public enum StepOutcome
 
     /// <summary>The message came back (bounce); soft bounces are retried once.</summary>
     Bounced,
+
+    /// <summary>Only in a report: not taken this time (no free send slot, provider throttling, settings missing); runs again at its RetryAt.</summary>
+    Deferred,
 }
 
 /// <summary>Enrols a contact in a sequence. The time zone comes from the company's location unless overridden (IANA id).</summary>
@@ -136,6 +139,17 @@ public sealed record EngagementTouch(
     [property: Id(4)] string Detail,
     [property: Id(5)] string? Url = null);
 
+/// <summary>What a channel provider reported about a step after it was sent: an SMS delivered or failed, a call answered or not, its recording.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Outreach.ChannelEvent")]
+public sealed record ChannelEvent(
+    [property: Id(0)] string SendId,
+    [property: Id(1)] string Kind,
+    [property: Id(2)] string Detail,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] string ProviderId,
+    [property: Id(5)] bool Connected = false);
+
 public enum TouchType
 {
     Open,
@@ -144,8 +158,8 @@ public enum TouchType
 }
 
 /// <summary>
-/// How a channel step ended, as its agent reports it to the contact. <see cref="RetryAt"/> asks for the
-/// step to run again then (a deferral: mailbox busy, provider throttling) instead of ending it.
+/// How a channel step ended, as its agent reports it to the contact. For <see cref="StepOutcome.Deferred"/>,
+/// <see cref="RetryAt"/> is when the step runs again; for <see cref="StepOutcome.TaskCreated"/>, the task's due day.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Outreach.StepReport")]
@@ -158,7 +172,9 @@ public sealed record StepReport(
     [property: Id(5)] string? Sender = null,
     [property: Id(6)] string? ProviderId = null,
     [property: Id(7)] string? Subject = null,
-    [property: Id(8)] decimal Cost = 0);
+    [property: Id(8)] decimal Cost = 0,
+    /// <summary>For a deferral after the hand-off began: the transport may have taken it (a timeout), so the next try reconciles first.</summary>
+    [property: Id(9)] bool MayHaveSent = false);
 
 /// <summary>What the contact answers an agent about to hand a step's message to its transport.</summary>
 public enum HandOffPermit
@@ -176,7 +192,7 @@ public enum HandOffPermit
     Refused,
 }
 
-/// <summary>A rep's engagement-agnostic task: a LinkedIn action or a call to make by hand.</summary>
+/// <summary>A rep's task: a LinkedIn action, a call to make by hand, or a reply to follow up.</summary>
 [GenerateSerializer, Immutable]
 [Alias("SalesOS.Outreach.RepTask")]
 public sealed record RepTask(
@@ -195,7 +211,9 @@ public sealed record RepTask(
     [property: Id(12)] string? Note = null,
     [property: Id(13)] string? LinkedInUrl = null,
     [property: Id(14)] string? Phone = null,
-    [property: Id(15)] string? Owner = null);
+    [property: Id(15)] string? Owner = null,
+    /// <summary>The sequence step the task stands for (closing it moves the sequence on); null for a follow-up.</summary>
+    [property: Id(16)] string? SendId = null);
 
 /// <summary>
 /// The outreach side of a contact (the same grain as <see cref="Contacts.IContactGrain"/>, keyed the same way):
@@ -226,11 +244,15 @@ public interface IContactOutreachGrain : IGrainWithStringKey
     [Alias("RecordTouch")]
     Task RecordTouch(EngagementTouch touch, CommandContext context);
 
+    /// <summary>A provider's report on a sent SMS or a placed call (delivery, answer, recording), kept on the timeline.</summary>
+    [Alias("RecordChannelEvent")]
+    Task RecordChannelEvent(ChannelEvent channelEvent, CommandContext context);
+
+    /// <summary>An unsubscribe link, a one-click unsubscribe or a STOP text: out of every sequence and suppressed at once. False when already unsubscribed.</summary>
+    [Alias("Unsubscribe")]
+    Task<bool> Unsubscribe(string how, CommandContext context);
+
     /// <summary>A classified inbound message about this contact: a reply, a bounce, an auto-reply, a complaint.</summary>
     [Alias("RecordInbound")]
     Task<EnrollmentSnapshot?> RecordInbound(InboundVerdict verdict, CommandContext context);
-
-    /// <summary>The Engagement agent's score for the contact (decayed value and when it was computed).</summary>
-    [Alias("RecordEngagement")]
-    Task RecordEngagement(double value, DateTimeOffset at, string explanation, CommandContext context);
 }

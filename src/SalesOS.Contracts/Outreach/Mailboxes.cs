@@ -100,4 +100,29 @@ public interface IMailboxGrain : IGrainWithStringKey
     /// <summary>Makes sure the inbox is being read (called by the mailbox's own reminder and when a silo starts).</summary>
     [Alias("KeepReading")]
     Task KeepReading();
+
+    /// <summary>The newest messages the offline default wrote to its outbox folder (empty for a real mailbox).</summary>
+    [Alias("ListOutbox")]
+    Task<IReadOnlyList<OutboxMessage>> ListOutbox(int limit);
+}
+
+/// <summary>One message the offline default wrote instead of sending it.</summary>
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Outreach.OutboxMessage")]
+public sealed record OutboxMessage(
+    [property: Id(0)] string File,
+    [property: Id(1)] string? MessageId,
+    [property: Id(2)] string From,
+    [property: Id(3)] string To,
+    [property: Id(4)] string Subject,
+    [property: Id(5)] DateTimeOffset? Date,
+    [property: Id(6)] long Bytes,
+    [property: Id(7)] string? TextPreview);
+
+/// <summary>Which mailboxes each workspace sends from (configuration, or the offline default).</summary>
+[Alias("SalesOS.Outreach.IOutreachDirectoryGrain")]
+public interface IOutreachDirectoryGrain : IGrainWithIntegerKey
+{
+    [Alias("Mailboxes")]
+    Task<IReadOnlyList<MailboxSnapshot>> Mailboxes(string workspaceId);
 }

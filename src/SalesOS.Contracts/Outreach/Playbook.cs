@@ -117,9 +117,12 @@ public interface ITrackingGrain : IGrainWithIntegerKey
     [Alias("Unsubscribe")]
     Task<TrackingAnswer> Unsubscribe(string token, bool oneClick);
 
-    /// <summary>A telephony provider's callback: <paramref name="kind"/> is sms-status, sms-inbound, call-status, recording or transcription.</summary>
+    /// <summary>
+    /// A telephony provider's callback: <paramref name="kind"/> is sms-status, sms-inbound, call-status, recording or
+    /// transcription; <paramref name="pathAndQuery"/> is what the provider called (its signature covers the public URL).
+    /// </summary>
     [Alias("Telephony")]
-    Task<TrackingAnswer> Telephony(string kind, string url, IReadOnlyList<KeyValuePair<string, string>> form, string? signature);
+    Task<TrackingAnswer> Telephony(string kind, string pathAndQuery, IReadOnlyList<KeyValuePair<string, string>> form, string? signature);
 }
 
 /// <summary>Reads inbound mail handed to SalesOS directly (REST upload, piped mail) like mail read from a mailbox.</summary>

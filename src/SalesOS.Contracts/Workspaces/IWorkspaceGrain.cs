@@ -36,7 +36,41 @@ public interface IWorkspaceGrain : IGrainWithStringKey
 
     [Alias("CountSuppressed")]
     Task<int> CountSuppressed();
+
+    /// <summary>
+    /// Checked immediately before every send on every channel: why this recipient must not be contacted
+    /// (the person's address or number is suppressed, or their email domain is), or null when they may be.
+    /// </summary>
+    [Alias("CheckRecipient")]
+    Task<string?> CheckRecipient(string? email, string? phone);
+
+    /// <summary>Suppresses a whole email domain (a customer, a competitor, a company that asked): kept in clear, not a person.</summary>
+    [Alias("SuppressDomain")]
+    Task SuppressDomain(string domain, string reason, string by);
+
+    /// <summary>Lifts a domain suppression; false when the domain was not suppressed.</summary>
+    [Alias("LiftDomain")]
+    Task<bool> LiftDomain(string domain);
+
+    /// <summary>The suppression list as operators may see it: domains in clear, people only as counts by reason (their hashes are not shown).</summary>
+    [Alias("ListSuppressions")]
+    Task<SuppressionList> ListSuppressions();
 }
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Workspaces.SuppressedDomain")]
+public sealed record SuppressedDomain(
+    [property: Id(0)] string Domain,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] string By,
+    [property: Id(3)] DateTimeOffset At);
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Workspaces.SuppressionList")]
+public sealed record SuppressionList(
+    [property: Id(0)] int People,
+    [property: Id(1)] IReadOnlyDictionary<string, int> PeopleByReason,
+    [property: Id(2)] IReadOnlyList<SuppressedDomain> Domains);
 
 /// <summary>One API key, found by the id embedded in the key itself; verifies the secret against its hash.</summary>
 [Alias("SalesOS.Workspaces.IApiKeyGrain")]

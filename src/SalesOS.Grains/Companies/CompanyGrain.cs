@@ -10,6 +10,7 @@ using SalesOS.Domain.StateMachines;
 using SalesOS.Grains.Entities;
 using SalesOS.Grains.Eventing;
 using SalesOS.Grains.Prospecting;
+using SalesOS.Outreach.Engagement;
 
 namespace SalesOS.Grains.Companies;
 
@@ -28,6 +29,9 @@ public sealed class CompanyGrain(
 {
     public const string WatchdogReminder = "prospecting-watchdog";
     private const int MaxClaims = 60;
+
+    // A rescore is asked for when the normalised engagement moved at least this much.
+    private const double EngagementRescoreStep = 0.05;
 
     private static readonly CompanyState[] PipelineStates = [CompanyState.Sourced, CompanyState.Enriching, CompanyState.Enriched, CompanyState.ContactsFound];
 
@@ -416,6 +420,53 @@ public sealed class CompanyGrain(
         return true;
     }
 
+    public async Task<CompanySnapshot> RecordEngagement(string contactIdentity, double value, DateTimeOffset at, CommandContext context)
+    {
+        if (Company.AppliedCommands.TryGet(context.IdempotencyKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        RequireRegistered();
+        if (Company.PeopleEngagement.TryGetValue(contactIdentity, out var known) && known.At > at)
+        {
+            return Snapshot();
+        }
+
+        Company.PeopleEngagement[contactIdentity] = new EngagementPoint(value, at);
+        var now = time.GetUtcNow();
+        var normalised = EngagementNow(now);
+        if (Math.Abs(normalised - Company.EngagementAtLastRescore) < EngagementRescoreStep)
+        {
+            // Quiet: not enough to move the priority; kept for the next change.
+            await state.WriteStateAsync();
+            return Snapshot();
+        }
+
+        Company.EngagementAtLastRescore = normalised;
+        var activity = new Activity(Guid.NewGuid(), now, context.Actor, "engagement", $"Engagement {normalised:0.00} across {Company.PeopleEngagement.Count} contact(s)", $"latest: {contactIdentity} at {value:0.00}");
+        return await AcceptAsync(activity, context);
+    }
+
+    /// <summary>The company's engagement now, 0–1: the decayed sum over its people, normalised.</summary>
+    private double EngagementNow(DateTimeOffset now)
+    {
+        var total = Company.PeopleEngagement.Values.Sum(p => EngagementScore.ValueAt(new EngagementState(p.Value, p.At), now));
+        return EngagementScore.Normalised(new EngagementState(total, now), now);
+    }
+
+    /// <summary>The decayed sum over the company's people as of the latest of their scores (null time: no engagement yet).</summary>
+    private (double Value, DateTimeOffset? At) EngagementSum()
+    {
+        if (Company.PeopleEngagement.Count == 0)
+        {
+            return (0, null);
+        }
+
+        var at = Company.PeopleEngagement.Values.Max(p => p.At);
+        return (Company.PeopleEngagement.Values.Sum(p => EngagementScore.ValueAt(new EngagementState(p.Value, p.At), at)), at);
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName == Outbox<CompanyChanged>.ReminderName && await outbox.DrainAsync())
@@ -585,5 +636,6 @@ public sealed class CompanyGrain(
         Company.AnnualRevenueUsd, Company.Country, Company.Technologies.ToList(), Company.MarketIds.ToList(), Company.Sources.ToList(),
         Company.Owner, Company.FitScore, Company.IntentScore, Company.Version, Company.CreatedAt, Company.UpdatedAt,
         Company.Signals.ToList(), Company.Fit, Company.Intent, Company.Priority, Company.Tier, Company.Channels.ToList(), Company.SequenceId,
-        Company.Contacts.ToList(), Company.Provenance.Values.ToList(), Company.Attempts, Company.LastError, Company.NextAttemptAt, Company.Claims.ToList(), Company.ProviderSpend);
+        Company.Contacts.ToList(), Company.Provenance.Values.ToList(), Company.Attempts, Company.LastError, Company.NextAttemptAt, Company.Claims.ToList(), Company.ProviderSpend,
+        EngagementSum().Value, EngagementSum().At);
 }

@@ -57,4 +57,14 @@ public sealed class CompanyRecord : IEntityRecord<CompanySnapshot, CompanyChange
 
     /// <summary>What data providers have charged for this company so far (their credits), summed over enrichments.</summary>
     [Id(42)] public decimal ProviderSpend { get; set; }
+
+    /// <summary>The latest engagement score of each of the company's people (decayed value and its time).</summary>
+    [Id(43)] public Dictionary<string, EngagementPoint> PeopleEngagement { get; set; } = [];
+
+    /// <summary>The company's normalised engagement when it last asked for a rescoring.</summary>
+    [Id(44)] public double EngagementAtLastRescore { get; set; }
 }
+
+[GenerateSerializer, Immutable]
+[Alias("SalesOS.Companies.EngagementPoint")]
+public sealed record EngagementPoint([property: Id(0)] double Value, [property: Id(1)] DateTimeOffset At);

@@ -11,6 +11,7 @@ using SalesOS.Domain.StateMachines;
 using SalesOS.Grains.Commands;
 using SalesOS.Grains.Entities;
 using SalesOS.Grains.Eventing;
+using SalesOS.Grains.Outreach;
 using SalesOS.Storage.ReadModel;
 
 namespace SalesOS.Grains.Contacts;
@@ -47,6 +48,15 @@ public sealed class ContactRecord : IEntityRecord<ContactSnapshot, ContactChange
     [Id(25)] public string? EmailVerification { get; set; }
     [Id(26)] public string? PhoneVerification { get; set; }
     [Id(27)] public ScoreExplanation? Priority { get; set; }
+    [Id(28)] public EnrollmentRecord? Enrollment { get; set; }
+    [Id(29)] public List<EnrollmentRecord> PastEnrollments { get; set; } = [];
+    [Id(30)] public string? TimeZoneOverride { get; set; }
+    [Id(31)] public SeenKeys SeenKeys { get; set; } = new();
+    [Id(32)] public long MachineTouches { get; set; }
+    [Id(33)] public DateTimeOffset? SequenceReminderDueAt { get; set; }
+    [Id(34)] public double EngagementValue { get; set; }
+    [Id(35)] public DateTimeOffset? EngagementAt { get; set; }
+    [Id(36)] public string? EngagementExplanation { get; set; }
 }
 
 /// <summary>
@@ -55,11 +65,12 @@ public sealed class ContactRecord : IEntityRecord<ContactSnapshot, ContactChange
 /// erasure. Erasure deletes the stored state row (whose key holds the address) and the read-model
 /// row; the contacts projection drops any late event of a suppressed person.
 /// </summary>
-public sealed class ContactGrain(
+public sealed partial class ContactGrain(
     [PersistentState("contact", StorageNames.Grains)] IPersistentState<ContactRecord> state,
     [FromKeyedServices(DomainClock.Key)] TimeProvider time,
     TimeProvider runtimeClock,
     IOptions<EventDeliveryOptions> eventOptions,
+    IOptions<OutreachOptions> outreachOptions,
     ContactReadModel readModel,
     ILogger<ContactGrain> logger) : Grain, IContactGrain, IRemindable
 {
@@ -152,6 +163,19 @@ public sealed class ContactGrain(
             throw new CommandRejectedException("contact", "No such contact in this workspace.", true);
         }
 
+        if (transition.Trigger == ContactTrigger.Enroll)
+        {
+            // Enrolling is the outreach side's: the sequence, its first step and its reminder.
+            if (string.IsNullOrWhiteSpace(transition.SequenceId))
+            {
+                throw new CommandRejectedException("sequenceId", "Enrolling needs a sequence.", true);
+            }
+
+            var company = Contact.CompanyDomain is null ? null : await GrainFactory.GetGrain<ICompanyGrain>(WorkspaceKey.For(workspaceId, Contact.CompanyDomain)).Get();
+            await Enroll(new Contracts.Outreach.EnrollmentRequest(transition.SequenceId, company?.MarketIds is { Count: > 0 } markets ? markets[0] : null, Country: company?.Country), context);
+            return Snapshot();
+        }
+
         var from = Contact.State;
         var to = SalesStateMachines.Contact.Next(from, transition.Trigger);
         switch (transition.Trigger)
@@ -162,12 +186,6 @@ public sealed class ContactGrain(
                 Contact.Tier = transition.Tier;
                 Contact.Priority = transition.Priority ?? Contact.Priority;
                 break;
-            case ContactTrigger.Enroll when string.IsNullOrWhiteSpace(transition.SequenceId):
-                throw new CommandRejectedException("sequenceId", "Enrolling needs a sequence.", true);
-            case ContactTrigger.Enroll:
-                Contact.SequenceId = transition.SequenceId;
-                Contact.SequenceStep = 1;
-                break;
             case ContactTrigger.RecordReply when transition.ReplyKind is null:
                 throw new CommandRejectedException("replyKind", "A reply needs its kind.", true);
             case ContactTrigger.RecordReply:
@@ -176,7 +194,27 @@ public sealed class ContactGrain(
         }
 
         Contact.State = to;
-        var activity = new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "transition", $"{from} → {to} ({transition.Trigger})", context.Reason, from.ToString(), to.ToString());
+        var summary = $"{from} → {to} ({transition.Trigger})";
+        if (Contact.Enrollment is { IsRunning: true } enrollment && to is ContactState.Unsubscribed or ContactState.Bounced or ContactState.DoNotContact
+                or ContactState.MeetingBooked or ContactState.Converted or ContactState.Engaged or ContactState.Replied)
+        {
+            // A reply, a meeting, an unsubscribe or a bounce ends the sequence at once, however it was recorded.
+            StopEnrollment(enrollment, $"contact {to} ({transition.Trigger} by {context.Actor})");
+            summary += "; sequence stopped";
+            await ScheduleSequenceReminderAsync();
+        }
+
+        if (to is ContactState.Unsubscribed or ContactState.DoNotContact)
+        {
+            var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId);
+            await workspace.Suppress(identity, to == ContactState.Unsubscribed ? "unsubscribed" : "marked do not contact");
+            if (Contact.Email is not null)
+            {
+                await workspace.Suppress(Contact.Email, to == ContactState.Unsubscribed ? "unsubscribed" : "marked do not contact");
+            }
+        }
+
+        var activity = new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "transition", summary, context.Reason, from.ToString(), to.ToString());
         return await AcceptAsync(activity, context);
     }
 
@@ -198,10 +236,13 @@ public sealed class ContactGrain(
         // 2. Forget: the stored row goes (its key holds the address), the outbox's pending events
         //    and their reminder with it; the read-model row is deleted now, not by an event that
         //    would have to carry the address through storage.
-        var reminder = await this.GetReminder(Outbox<ContactChanged>.ReminderName);
-        if (reminder is not null)
+        foreach (var name in new[] { Outbox<ContactChanged>.ReminderName, SequenceReminder })
         {
-            await this.UnregisterReminder(reminder);
+            var reminder = await this.GetReminder(name);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
         }
 
         await state.ClearStateAsync();
@@ -220,6 +261,10 @@ public sealed class ContactGrain(
         {
             await state.WriteStateAsync();
         }
+        else if (reminderName == SequenceReminder)
+        {
+            await AdvanceEnrollmentAsync();
+        }
     }
 
     private static ContactTrigger? VerdictTrigger(string? verdict) => verdict?.ToLowerInvariant() switch
@@ -237,5 +282,6 @@ public sealed class ContactGrain(
         workspaceId, identity, Contact.State, Contact.Email, Contact.LinkedInUrl, Contact.FirstName, Contact.LastName, Contact.Title,
         Contact.Seniority, Contact.Department, Contact.Phone, Contact.CompanyDomain, Contact.LawfulBasis, Contact.Tier, Contact.SequenceId,
         Contact.SequenceStep, Contact.LastReply, Contact.Sources.ToList(), Contact.Version, Contact.CreatedAt, Contact.UpdatedAt,
-        Contact.BuyingAuthority, Contact.EmailVerification, Contact.PhoneVerification, Contact.Priority);
+        Contact.BuyingAuthority, Contact.EmailVerification, Contact.PhoneVerification, Contact.Priority, Contact.Enrollment?.Snapshot(),
+        Contact.EngagementValue, Contact.EngagementAt, Contact.EngagementExplanation, Contact.TimeZoneOverride ?? Contact.Enrollment?.TimeZone);
 }

@@ -18,6 +18,9 @@ public sealed class WorkspaceRecord
 
     /// <summary>Hex SHA-256 of salt + identity, with the reason it was suppressed.</summary>
     [Id(4)] public Dictionary<string, string> Suppressed { get; set; } = [];
+
+    /// <summary>Whole email domains not to contact, by lowercase domain.</summary>
+    [Id(5)] public Dictionary<string, SuppressedDomain> SuppressedDomains { get; set; } = [];
 }
 
 public sealed class WorkspaceGrain(
@@ -87,6 +90,70 @@ public sealed class WorkspaceGrain(
         => Task.FromResult<IReadOnlyList<string>>(state.State.Suppressed.Count == 0 ? [] : identities.Where(i => state.State.Suppressed.ContainsKey(Hash(i))).ToList());
 
     public Task<int> CountSuppressed() => Task.FromResult(state.State.Suppressed.Count);
+
+    public Task<string?> CheckRecipient(string? email, string? phone)
+    {
+        if (state.State.Name is null)
+        {
+            return Task.FromResult<string?>("the workspace does not exist");
+        }
+
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            if (state.State.Suppressed.TryGetValue(Hash(email), out var reason))
+            {
+                return Task.FromResult<string?>($"the address is on the suppression list ({reason})");
+            }
+
+            var at = email.LastIndexOf('@');
+            var domain = at >= 0 ? email[(at + 1)..].Trim().TrimEnd('.').ToLowerInvariant() : "";
+            for (var name = domain; name.Length > 0; name = name.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? name[(dot + 1)..] : "")
+            {
+                if (state.State.SuppressedDomains.TryGetValue(name, out var entry))
+                {
+                    return Task.FromResult<string?>($"the domain {entry.Domain} is on the suppression list ({entry.Reason})");
+                }
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(phone) && state.State.Suppressed.TryGetValue(Hash(phone), out var phoneReason))
+        {
+            return Task.FromResult<string?>($"the phone number is on the suppression list ({phoneReason})");
+        }
+
+        return Task.FromResult<string?>(null);
+    }
+
+    public async Task SuppressDomain(string domain, string reason, string by)
+    {
+        var key = domain.Trim().TrimEnd('.').ToLowerInvariant();
+        if (key.Length == 0 || key.Contains('@', StringComparison.Ordinal) || !key.Contains('.', StringComparison.Ordinal))
+        {
+            throw new CommandRejectedException("domain", $"'{domain}' is not a domain (for example acme.com).", true);
+        }
+
+        if (state.State.SuppressedDomains.TryAdd(key, new SuppressedDomain(key, reason, by, time.GetUtcNow())))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<bool> LiftDomain(string domain)
+    {
+        if (!state.State.SuppressedDomains.Remove(domain.Trim().TrimEnd('.').ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<SuppressionList> ListSuppressions()
+        => Task.FromResult(new SuppressionList(
+            state.State.Suppressed.Count,
+            state.State.Suppressed.Values.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            state.State.SuppressedDomains.Values.OrderBy(d => d.Domain, StringComparer.Ordinal).ToList()));
 
     private string Hash(string identity)
     {

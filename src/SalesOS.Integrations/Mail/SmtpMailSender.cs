@@ -167,9 +167,9 @@ public sealed class SmtpMailSender : IMailSender
                 }
 
                 var detail = MailEndpoints.Explain(e, smtp);
-                return Deferred(client.SenderAccepted
-                    ? detail + "; the server may have taken the message before the connection broke (look for the sent copy before sending again)"
-                    : detail);
+                return client.SenderAccepted
+                    ? new MailHandOff(HandOffOutcome.Unknown, detail + "; the server may have taken the message before the connection broke (look for the sent copy before sending again)")
+                    : Deferred(detail);
             }
             catch
             {

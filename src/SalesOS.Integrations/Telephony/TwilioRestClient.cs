@@ -67,11 +67,11 @@ public sealed class TwilioRestClient(IHttpClientFactory clients, IOptionsMonitor
             }
             catch (Exception e) when (e is TimeoutRejectedException or OperationCanceledException)
             {
-                return Logged(request, (null, new(HandOffOutcome.Deferred, "timed-out", "Twilio did not answer in time" + MayHaveIt(request))));
+                return Logged(request, (null, new(MaybeTaken(request), "timed-out", "Twilio did not answer in time" + MayHaveIt(request))));
             }
             catch (HttpRequestException e)
             {
-                return Logged(request, (null, new(HandOffOutcome.Deferred, "unreachable", "Twilio unreachable: " + e.Message + MayHaveIt(request))));
+                return Logged(request, (null, new(MaybeTaken(request), "unreachable", "Twilio unreachable: " + e.Message + MayHaveIt(request))));
             }
 
             using (response)
@@ -100,14 +100,14 @@ public sealed class TwilioRestClient(IHttpClientFactory clients, IOptionsMonitor
         }
         catch (JsonException e)
         {
-            return (null, new(HandOffOutcome.Deferred, "malformed", "Twilio answered " + status + " with malformed JSON: " + e.Message, status));
+            return (null, new(response.RequestMessage?.Method == HttpMethod.Post && status < 300 ? HandOffOutcome.Unknown : HandOffOutcome.Deferred, "malformed", "Twilio answered " + status + " with malformed JSON: " + e.Message, status));
         }
 
         if (status is >= 200 and < 300)
         {
             return root is { ValueKind: JsonValueKind.Object }
                 ? (root, null)
-                : (null, new(HandOffOutcome.Deferred, "malformed", $"Twilio answered {status} without a resource", status));
+                : (null, new(response.RequestMessage?.Method == HttpMethod.Post ? HandOffOutcome.Unknown : HandOffOutcome.Deferred, "malformed", $"Twilio answered {status} without a resource", status));
         }
 
         var error = TwilioError.Read(root, status);
@@ -140,6 +140,8 @@ public sealed class TwilioRestClient(IHttpClientFactory clients, IOptionsMonitor
 
         return result;
     }
+
+    private static HandOffOutcome MaybeTaken(HttpRequestMessage request) => request.Method == HttpMethod.Post ? HandOffOutcome.Unknown : HandOffOutcome.Deferred;
 
     private static string MayHaveIt(HttpRequestMessage request) =>
         request.Method == HttpMethod.Post ? " (it may have been taken: reconcile before sending again)" : "";

@@ -59,7 +59,7 @@ public sealed class TwilioSmsGateway(TwilioRestClient twilio, TimeProvider time)
         var status = TwilioJson.Text(root, "status") ?? "queued";
         if (sid is null)
         {
-            return new(HandOffOutcome.Deferred, null, "malformed", "Twilio answered without a message sid (it may have been taken: reconcile before sending again)");
+            return new(HandOffOutcome.Unknown, null, "malformed", "Twilio answered without a message sid (it may have been taken: reconcile before sending again)");
         }
 
         if (status is "failed" or "undelivered" && TwilioJson.Integer(root, "error_code") is { } code)

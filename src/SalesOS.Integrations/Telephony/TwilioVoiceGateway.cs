@@ -71,7 +71,7 @@ public sealed class TwilioVoiceGateway(TwilioRestClient twilio) : IVoiceGateway
         var sid = TwilioJson.Text(resource!.Value, "sid");
         var status = TwilioJson.Text(resource.Value, "status") ?? "queued";
         return sid is null
-            ? new(HandOffOutcome.Deferred, null, "malformed", "Twilio answered without a call sid (it may have been placed)")
+            ? new(HandOffOutcome.Unknown, null, "malformed", "Twilio answered without a call sid (it may have been placed)")
             : new(HandOffOutcome.Accepted, sid, status, $"{status} at Twilio as {sid}");
     }
 }

@@ -18,7 +18,7 @@ public sealed record MessageTracking(string? OpenPixelUrl, Func<string, string>?
 /// <summary>
 /// Everything one outbound email is made of. <see cref="MessageId"/>, <see cref="InReplyTo"/> and
 /// <see cref="References"/> are ids without angle brackets. With <see cref="InReplyTo"/> the message continues a
-/// thread and its subject gets "Re: " once. <see cref="UnsubscribeUrl"/> must be https (RFC 8058 one-click).
+/// thread and its subject gets "Re: " once. <see cref="UnsubscribeUrl"/> must be https (RFC 8058 one-click); http only on loopback.
 /// </summary>
 public sealed record OutboundEmailSpec(
     EmailParty From,
@@ -191,9 +191,12 @@ public static partial class OutboundEmail
         return trimmed;
     }
 
+    // RFC 8058 wants https; plain http is accepted only on this machine's own loopback (a development or test
+    // gateway whose messages never leave it).
     private static string RequireHttps(string? url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || url!.Any(char.IsWhiteSpace))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || url!.Any(char.IsWhiteSpace)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
         {
             throw new ArgumentException($"The unsubscribe URL must be an absolute https URL (RFC 8058): '{url}'.");
         }

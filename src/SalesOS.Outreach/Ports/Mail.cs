@@ -57,6 +57,12 @@ public enum HandOffOutcome
 
     /// <summary>Not taken this time (SMTP 4xx, connection or authentication trouble): try again later.</summary>
     Deferred,
+
+    /// <summary>
+    /// Maybe taken: the connection broke or timed out after the message was on its way. Before any new try,
+    /// look for the sent copy (FindSent) — sending again on a guess could send it twice.
+    /// </summary>
+    Unknown,
 }
 
 public sealed record MailHandOff(HandOffOutcome Outcome, string Detail);

@@ -48,8 +48,11 @@ public sealed class ScoringWorkerGrain(AgentSlots slots, MarketDirectory markets
     {
         var contacts = company.Contacts ?? [];
         var best = contacts.OrderByDescending(c => c.BuyingAuthority).FirstOrDefault();
+        double? engagement = company.EngagementAt is { } engagedAt
+            ? SalesOS.Outreach.Engagement.EngagementScore.Normalised(new SalesOS.Outreach.Engagement.EngagementState(company.EngagementValue, engagedAt), engagedAt)
+            : null;
         var priority = PriorityScorer.Score(company.FitScore ?? 0, company.IntentScore ?? 0, best?.BuyingAuthority,
-            engagement: null, best is null ? null : $"{best.Name} ({best.Title}) has buying authority {best.BuyingAuthority:0.00}");
+            engagement, best is null ? null : $"{best.Name} ({best.Title}) has buying authority {best.BuyingAuthority:0.00}");
         var tiers = GrainFactory.GetGrain<IMarketTiersGrain>(WorkspaceKey.For(company.WorkspaceId, market.MarketId));
         var tier = await tiers.Place(company.Domain, priority.Score, company.Tier);
         var plan = market.Settings.Plans.First(p => p.Tier == tier);

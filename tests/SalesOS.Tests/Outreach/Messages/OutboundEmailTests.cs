@@ -152,6 +152,15 @@ public sealed partial class OutboundEmailTests
     }
 
     [Theory]
+    [InlineData("http://127.0.0.1:5080/u/x")]
+    [InlineData("http://localhost:5080/u/x")]
+    public void Build_UnsubscribeOverHttpOnLoopback_IsAcceptedForDevelopment(string url)
+    {
+        var message = OutboundEmail.Build(Spec() with { UnsubscribeUrl = url });
+        Assert.Contains(url, message.Headers[HeaderId.ListUnsubscribe], StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("<abc@x.com>")]
     [InlineData("no-at-sign")]
     [InlineData("a b@x.com")]

@@ -209,7 +209,7 @@ public sealed class TwilioSmsGatewayTests
     }
 
     [Fact]
-    public async Task Send_NoAnswerInTime_IsDeferredOnce_AndSaysToReconcile()
+    public async Task Send_NoAnswerInTime_IsUnknownOnce_AndSaysToReconcile()
     {
         var (server, services, sms) = await StartAsync(("Timeout", "00:00:00.300"));
         await using var _ = server;
@@ -218,13 +218,13 @@ public sealed class TwilioSmsGatewayTests
 
         var handOff = await sms.SendAsync(Sms(), default);
 
-        Assert.Equal((HandOffOutcome.Deferred, "timed-out"), (handOff.Outcome, handOff.Status));
+        Assert.Equal((HandOffOutcome.Unknown, "timed-out"), (handOff.Outcome, handOff.Status));
         Assert.Contains("reconcile", handOff.Detail, StringComparison.Ordinal);
         Assert.Single(server.Requests);
     }
 
     [Fact]
-    public async Task Send_MalformedJson_IsDeferred()
+    public async Task Send_MalformedJson_IsUnknown()
     {
         var (server, services, sms) = await StartAsync();
         await using var _ = server;
@@ -233,7 +233,7 @@ public sealed class TwilioSmsGatewayTests
 
         var handOff = await sms.SendAsync(Sms(), default);
 
-        Assert.Equal((HandOffOutcome.Deferred, "malformed"), (handOff.Outcome, handOff.Status));
+        Assert.Equal((HandOffOutcome.Unknown, "malformed"), (handOff.Outcome, handOff.Status));
     }
 
     [Fact]
