@@ -32,6 +32,8 @@ public static class SequenceApi
         var contacts = routes.MapGroup("/api/workspaces/{workspaceId}/contacts/{contactId}/enrollment").WithTags("Outreach").RequireAuthorization(Policies.WorkspaceMember);
         contacts.MapGet("", GetEnrollment).WithName("GetEnrollment").WithSummary("The contact's enrolment: sequence, status, next step and when (in the prospect's time zone), and every step as it ran with its Message-ID.");
         contacts.MapPost("", Enroll).WithName("Enroll").WithSummary("Enrols a scored contact in a sequence; the time zone comes from the company's country unless given.");
+        routes.MapPost("/api/workspaces/{workspaceId}/contacts/{contactId}/page-visits", RecordPageVisit).WithTags("Outreach").RequireAuthorization(Policies.WorkspaceMember)
+            .WithName("RecordPageVisit").WithSummary("Records a visit of the contact to your website (from your web analytics): it counts towards their engagement and their company's priority.");
         contacts.MapPost("/transitions", ChangeEnrollment).WithName("ChangeEnrollment").WithSummary("Pauses (optionally until a date), resumes or stops the enrolment; 409 when its status does not allow it.");
         return routes;
     }
@@ -131,6 +133,27 @@ public static class SequenceApi
             .ChangeEnrollment(new EnrollmentChange(trigger, request.Reason, request.Until), Caller.Context(user, idempotencyKey, request.Reason)));
     }
 
+    public static async Task<Results<Accepted, NotFound, ValidationProblem>> RecordPageVisit(string workspaceId, string contactId, PageVisitRequest request, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var validation = new Validation()
+            .Require(Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https", "url", "must be the absolute http(s) URL of the page visited")
+            .Require(request.Url is null || request.Url.Length <= 2048, "url", "must be at most 2048 characters");
+        if (!validation.IsValid)
+        {
+            return TypedResults.ValidationProblem(validation.ToDictionary());
+        }
+
+        var key = WorkspaceKey.For(workspaceId, Uri.UnescapeDataString(contactId));
+        if (await cluster.GetGrain<IContactGrain>(key).Get() is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var at = request.At ?? DateTimeOffset.UtcNow;
+        await cluster.GetGrain<IContactOutreachGrain>(key).RecordTouch(new EngagementTouch("", TouchType.PageVisit, at, false, "reported by the web analytics", request.Url), Caller.Context(user, null));
+        return TypedResults.Accepted((string?)null);
+    }
+
     private static IContactOutreachGrain Outreach(IClusterClient cluster, string workspaceId, string contactId)
         => cluster.GetGrain<IContactOutreachGrain>(WorkspaceKey.For(workspaceId, Uri.UnescapeDataString(contactId)));
 }
@@ -138,5 +161,7 @@ public static class SequenceApi
 public sealed record SequenceRequest(string? Name, IReadOnlyList<SequenceStep>? Steps, SendWindow? Window = null);
 
 public sealed record EnrollRequest(string? SequenceId, string? TimeZone = null, IReadOnlyList<OutreachChannel>? Channels = null, string? MarketId = null, string? Reason = null);
+
+public sealed record PageVisitRequest(string? Url, DateTimeOffset? At = null);
 
 public sealed record EnrollmentChangeRequest(string? Trigger, string? Reason = null, DateTimeOffset? Until = null);

@@ -197,7 +197,8 @@ public sealed partial class ContactGrain : IContactOutreachGrain
                 enrollment.NextStep = pending.Index + 1;
                 enrollment.LastStepAt = now;
                 Contact.SequenceStep = enrollment.NextStep + 1;
-                activity = NewActivity(context.Actor, StepKind(pending.Channel, report.Outcome), $"{stepLabel}: {Describe(report.Outcome)}", report.Detail);
+                var messageId = run.MessageId is { } id && pending.Channel == OutreachChannel.Email ? $", Message-ID <{id}>" : "";
+                activity = NewActivity(context.Actor, StepKind(pending.Channel, report.Outcome), $"{stepLabel}: {Describe(report.Outcome)}{messageId}", report.Detail);
                 if (sequence is null || enrollment.NextStep >= sequence.Steps.Count)
                 {
                     CompleteEnrollment(enrollment, sequence is null ? "its sequence no longer exists" : "every step ran");
@@ -260,6 +261,14 @@ public sealed partial class ContactGrain : IContactOutreachGrain
             return;
         }
 
+        if (touch.Type == TouchType.PageVisit && !touch.ByMachine)
+        {
+            // A visit to the seller's website (reported by its analytics), with or without a send behind it.
+            AddEngagement(TouchKind.PageVisit, touch.At);
+            await AcceptAsync(NewActivity(context.Actor, "page-visit", $"Visited {touch.Url}", touch.Detail), new CommandContext(context.Actor));
+            return;
+        }
+
         var (owner, index) = FindRun(touch.SendId);
         if (owner is null)
         {
@@ -291,9 +300,7 @@ public sealed partial class ContactGrain : IContactOutreachGrain
                 activity = NewActivity(context.Actor, "email-clicked", $"Clicked {touch.Url} in step {run.Step}", touch.Detail);
                 break;
             default:
-                AddEngagement(TouchKind.PageVisit, touch.At);
-                activity = NewActivity(context.Actor, "page-visit", $"Visited {touch.Url}", touch.Detail);
-                break;
+                return;
         }
 
         await AcceptAsync(activity, new CommandContext(context.Actor));

@@ -72,6 +72,7 @@ public sealed partial class ContactGrain(
     IOptions<EventDeliveryOptions> eventOptions,
     IOptions<OutreachOptions> outreachOptions,
     ContactReadModel readModel,
+    OutreachReadModel sends,
     ILogger<ContactGrain> logger) : Grain, IContactGrain, IRemindable
 {
     private Outbox<ContactChanged> outbox = null!;
@@ -250,6 +251,7 @@ public sealed partial class ContactGrain(
         outbox = new Outbox<ContactChanged>(this, state.State.Outbox, this.GetStreamProvider(StreamIds.Provider)
             .GetStream<ContactChanged>(StreamId.Create(StreamIds.ContactEvents, workspaceId)), runtimeClock, eventOptions.Value, logger);
         await readModel.ApplyAsync([(workspaceId, identity, null)]);
+        await sends.DeleteAsync(workspaceId, identity);
         logger.LogInformation("A contact of workspace {Workspace} was erased by {Actor}", workspaceId, context.Actor);
         DeactivateOnIdle();
         return true;

@@ -59,9 +59,12 @@ public static class OutreachServiceCollectionExtensions
         services.AddSalesOSLanguageModel(configuration);
         services.PostConfigure<TelephonyOptions>(options =>
         {
-            // The offline SMS outbox lives beside the email outbox, in the data folder.
-            var storage = configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
-            options.OutboxDirectory ??= Path.GetFullPath(Path.Combine(storage.DataDirectory, "outbox", "sms"));
+            // The offline SMS outbox lives beside the email outbox, in the data folder, unless configured.
+            if (configuration[$"{TelephonyOptions.SectionName}:OutboxDirectory"] is null)
+            {
+                var storage = configuration.GetSection(StorageSettings.SectionName).Get<StorageSettings>() ?? new StorageSettings();
+                options.OutboxDirectory = Path.GetFullPath(Path.Combine(storage.DataDirectory, "outbox", "sms"));
+            }
         });
         return services;
     }

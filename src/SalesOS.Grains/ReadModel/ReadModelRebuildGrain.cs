@@ -21,6 +21,7 @@ public sealed class ReadModelRebuildGrain(
     CompanyReadModel companies,
     ContactReadModel contacts,
     PipelineReadModel pipeline,
+    OutreachReadModel sends,
     IOptions<ClusterOptions> cluster) : Grain, IReadModelRebuildGrain
 {
     private const int Batch = 256;
@@ -45,6 +46,9 @@ public sealed class ReadModelRebuildGrain(
         {
             var snapshots = await Task.WhenAll(chunk.Select(key => GrainFactory.GetGrain<IContactGrain>(key).Get()));
             await contacts.ApplyAsync(snapshots.OfType<ContactSnapshot>().Select(c => (c.WorkspaceId, c.Identity, (ContactSnapshot?)c)).ToList());
+
+            // The sends of each contact's current enrolment (older enrolments' rows are kept, never cleared).
+            await sends.ApplyAsync(snapshots.OfType<ContactSnapshot>().ToList());
         }
 
         // Deals and markets only move forward in version too, so they are rewritten in place.

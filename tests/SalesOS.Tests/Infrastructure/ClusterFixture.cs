@@ -62,6 +62,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<ContactReadModel>();
             silo.Services.AddSingleton<GrainKeyCatalog>();
             silo.Services.AddSingleton<PipelineReadModel>();
+            silo.Services.AddSingleton<OutreachReadModel>();
             silo.Services.AddSalesOSProspecting(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
             silo.Services.Configure<ProspectingOptions>(options => options.WatchdogPeriod = TimeSpan.FromSeconds(1));
         }

@@ -57,6 +57,11 @@ public sealed class LinkedInAgentGrain(
             return new StepReport(dispatch.SendId, StepOutcome.Skipped, "the contact has no LinkedIn profile");
         }
 
+        if (await GrainFactory.GetGrain<SalesOS.Contracts.Workspaces.IWorkspaceGrain>(step.WorkspaceId).CheckRecipient(step.Contact.Email, step.Contact.Phone) is { } blocked)
+        {
+            return new StepReport(dispatch.SendId, StepOutcome.Failed, $"no task created: {blocked}");
+        }
+
         var action = step.Step.LinkedInAction ?? LinkedInAction.ViewProfile;
         var name = $"{step.Contact.FirstName} {step.Contact.LastName}".Trim();
         var (verb, limit, instructions) = action switch

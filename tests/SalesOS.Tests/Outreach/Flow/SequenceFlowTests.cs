@@ -409,4 +409,146 @@ public sealed class SequenceFlowTests(OutreachHostFixture fixture)
         Assert.True(errors.TryGetProperty("steps[0].variants[0].body", out _), errors.ToString());
         Assert.True(errors.EnumerateObject().Any(e => e.Name.StartsWith("steps[1].delay", StringComparison.OrdinalIgnoreCase)), errors.ToString());
     }
+
+    [Fact]
+    public async Task BuiltInTierOneSequence_RunsAllItsStepsAcrossChannels_OverTwoWeeksOfBusinessTime_InSeconds()
+    {
+        var (workspace, client) = await Host.CreateWorkspaceAsync("tier1");
+        var jane = await OutreachHost.ScoredContactAsync(client, workspace, "jane@tier1-test.example", linkedIn: "https://www.linkedin.com/in/jane-tier-one", phone: "+4930123456799");
+        await EnrollAsync(client, workspace, jane, "tier-1-multichannel");
+        var start = Host.Clock.GetUtcNow();
+        JsonElement enrollment;
+        for (var round = 0; ; round++)
+        {
+            Assert.True(round < 40, "the sequence should end within its steps");
+            enrollment = await EnrollmentAsync(client, workspace, jane);
+            if (enrollment.GetProperty("status").GetString() == "Completed")
+            {
+                break;
+            }
+
+            // A rep does the LinkedIn and call tasks as they come up (no voice provider is configured here).
+            foreach (var queue in new[] { "linkedin", "calls" })
+            {
+                foreach (var task in (await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/tasks?queue={queue}")).EnumerateArray())
+                {
+                    (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/tasks/{queue}/{task.GetProperty("taskId").GetString()}/done", new { note = "done" })).EnsureSuccessStatusCode();
+                }
+            }
+
+            if (enrollment.GetProperty("pending").ValueKind == JsonValueKind.Null && enrollment.GetProperty("nextStepAt").ValueKind == JsonValueKind.String)
+            {
+                Host.AdvanceTo(enrollment.GetProperty("nextStepAt").GetDateTimeOffset() + TimeSpan.FromSeconds(1));
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        }
+
+        var steps = enrollment.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(enrollment.GetProperty("stepCount").GetInt32(), steps.Count);
+        Assert.Contains(steps, s => s.GetProperty("channel").GetString() == "LinkedIn" && s.GetProperty("outcome").GetString() == "TaskDone");
+        Assert.Contains(steps, s => s.GetProperty("channel").GetString() == "Phone" && s.GetProperty("outcome").GetString() == "TaskDone");
+        var emails = steps.Count(s => s.GetProperty("channel").GetString() == "Email" && s.GetProperty("outcome").GetString() == "Sent");
+        Assert.Equal(emails, (await OutboxAsync(workspace)).Count);
+        Assert.True(emails >= 3);
+        var span = Host.Clock.GetUtcNow() - start;
+        Assert.True(span >= TimeSpan.FromDays(14), $"the sequence spans {span.TotalDays:0.0} calendar days of business time");
+
+        // Every step is on the contact's timeline, each email with its Message-ID.
+        var timeline = await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/contacts/{jane}/activities");
+        Assert.Equal(emails, timeline.EnumerateArray().Count(a => a.GetProperty("kind").GetString() == "email-sent" && a.GetProperty("summary").GetString()!.Contains("Message-ID <", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AbVariants_AreSplitAcrossContacts_AndCountedPerVariant()
+    {
+        var (workspace, client) = await Host.CreateWorkspaceAsync("ab");
+        var saved = await client.PutAsJsonAsync($"/api/workspaces/{workspace}/sequences/ab", new
+        {
+            name = "A/B",
+            steps = new object[]
+            {
+                new
+                {
+                    channel = "Email", delayBusinessDays = 0, condition = "Always",
+                    variants = new[]
+                    {
+                        new { id = "short", subject = "Quick question", body = "Hi {{ contact.first_name }}, quick question.", weight = 1 },
+                        new { id = "long", subject = "An idea for {{ company.name }}", body = "Hi {{ contact.first_name }}, a longer idea.", weight = 1 },
+                    },
+                },
+            },
+        });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var contacts = new List<string>();
+        for (var i = 0; i < 16; i++)
+        {
+            var contact = await OutreachHost.ScoredContactAsync(client, workspace, $"person{i}@ab-test-{i}.example", $"Person{i}");
+            await EnrollAsync(client, workspace, contact, "ab");
+            contacts.Add(contact);
+        }
+
+        // The mailbox spaces its sends a few seconds apart (in business time, which the test moves on).
+        foreach (var contact in contacts)
+        {
+            await Eventually.Get(async () =>
+            {
+                Host.Advance(TimeSpan.FromSeconds(5));
+                return await EnrollmentAsync(client, workspace, contact);
+            }, e => e.GetProperty("status").GetString() == "Completed", Wait, "each sequence sent and done");
+        }
+
+        var subjects = (await OutboxAsync(workspace)).Select(m => m.Subject ?? "").ToList();
+        Assert.Equal(16, subjects.Count);
+        Assert.Contains(subjects, s => s == "Quick question");
+        Assert.Contains(subjects, s => s.StartsWith("An idea for", StringComparison.Ordinal));
+        var overview = await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/outreach/overview?sequenceId=ab"),
+            o => o.GetProperty("emails").GetProperty("sent").GetInt32() == 16, Wait, "the overview counts all 16");
+        var variants = overview.GetProperty("variants").EnumerateArray().ToDictionary(v => v.GetProperty("variantId").GetString()!, v => v.GetProperty("figures").GetProperty("sent").GetInt32());
+        Assert.Equal(subjects.Count(s => s == "Quick question"), variants["short"]);
+        Assert.Equal(16, variants["short"] + variants["long"]);
+    }
+
+    [Fact]
+    public async Task Mailbox_PausesItselfWhenHardBouncesCertainlyExceedTheThreshold_AndSaysWhy()
+    {
+        var (workspace, client) = await Host.CreateWorkspaceAsync("health");
+        await SaveSequenceAsync(client, workspace, "health", Email(0, "Hello", "Hello {{ contact.first_name }}"));
+        var people = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var person = await OutreachHost.ScoredContactAsync(client, workspace, $"gone{i}@health-test-{i}.example", $"Gone{i}");
+            await EnrollAsync(client, workspace, person, "health");
+            people.Add(person);
+        }
+
+        foreach (var person in people)
+        {
+            await WaitForEnrollmentAsync(client, workspace, person, e => Sent(e) == 1, "sent");
+        }
+
+        var sender = (await OutboxAsync(workspace))[0].From.Mailboxes.Single().Address;
+        for (var i = 0; i < 2; i++)
+        {
+            var dsn = $"From: MAILER-DAEMON@mx.health-test-{i}.example\r\nTo: {sender}\r\nSubject: Delivery Status Notification (Failure)\r\nMessage-ID: <health-dsn-{i}-{workspace}@mx.example>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nUndeliverable.\r\n--b\r\n"
+                + $"Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx\r\n\r\nFinal-Recipient: rfc822; gone{i}@health-test-{i}.example\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--\r\n";
+            (await client.PostAsync($"/api/workspaces/{workspace}/inbound", new ByteArrayContent(Encoding.UTF8.GetBytes(dsn)) { Headers = { ContentType = new("message/rfc822") } })).EnsureSuccessStatusCode();
+        }
+
+        var mailbox = await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/mailboxes/{Uri.EscapeDataString(sender)}");
+        Assert.Equal("Paused", mailbox.GetProperty("status").GetString());
+        Assert.Contains("hard bounces", mailbox.GetProperty("statusReason").GetString(), StringComparison.Ordinal);
+
+        // Paused, it hands out no slots: a new enrolment waits and says why.
+        var late = await OutreachHost.ScoredContactAsync(client, workspace, "late@health-late.example", "Late");
+        await EnrollAsync(client, workspace, late, "health");
+        await WaitForEnrollmentAsync(client, workspace, late,
+            e => e.GetProperty("pending").ValueKind == JsonValueKind.Object && e.GetProperty("pending").GetProperty("note").GetString()?.Contains("paused", StringComparison.Ordinal) == true,
+            "the step waits for a mailbox");
+
+        // A person resumes it (over the health check, which the reason records).
+        var resumed = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/mailboxes/{Uri.EscapeDataString(sender)}/transitions", new { trigger = "Resume", reason = "list cleaned" });
+        Assert.Contains("over its health check", (await resumed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusReason").GetString(), StringComparison.Ordinal);
+    }
 }
