@@ -16,6 +16,8 @@ public sealed class SqliteWriteGate
 {
     private static readonly ConcurrentDictionary<string, SqliteWriteGate> Gates = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim writer = new(1, 1);
+    private long writes;
+    private long busyTicks;
 
     private SqliteWriteGate()
     {
@@ -24,13 +26,20 @@ public sealed class SqliteWriteGate
     /// <summary>The gate of one database file, shared by everything in this process that writes to it.</summary>
     public static SqliteWriteGate For(string databasePath) => Gates.GetOrAdd(Path.GetFullPath(databasePath), _ => new SqliteWriteGate());
 
+    /// <summary>Writes that went through the gate so far (each a transaction: a state write, a batch of rows).</summary>
+    public long Writes => Interlocked.Read(ref writes);
+
+    /// <summary>How long the one writer has been held so far: against the wall clock, how saturated SQLite's writer is.</summary>
+    public TimeSpan Busy => System.Diagnostics.Stopwatch.GetElapsedTime(0, Interlocked.Read(ref busyTicks));
+
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken = default)
     {
         await writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Release(writer);
+        Interlocked.Increment(ref writes);
+        return new Release(this, System.Diagnostics.Stopwatch.GetTimestamp());
     }
 
-    private sealed class Release(SemaphoreSlim writer) : IDisposable
+    private sealed class Release(SqliteWriteGate gate, long entered) : IDisposable
     {
         private int released;
 
@@ -38,7 +47,8 @@ public sealed class SqliteWriteGate
         {
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
-                writer.Release();
+                Interlocked.Add(ref gate.busyTicks, System.Diagnostics.Stopwatch.GetTimestamp() - entered);
+                gate.writer.Release();
             }
         }
     }

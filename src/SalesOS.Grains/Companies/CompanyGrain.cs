@@ -50,6 +50,7 @@ public sealed class CompanyGrain(
         var stream = this.GetStreamProvider(StreamIds.Provider)
             .GetStream<CompanyChanged>(StreamId.Create(StreamIds.CompanyEvents, workspaceId));
         outbox = new Outbox<CompanyChanged>(this, Company.Outbox, stream, runtimeClock, eventOptions.Value, logger);
+        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 
@@ -469,9 +470,9 @@ public sealed class CompanyGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == Outbox<CompanyChanged>.ReminderName && await outbox.DrainAsync())
+        if (reminderName == Outbox<CompanyChanged>.ReminderName)
         {
-            await state.WriteStateAsync();
+            await outbox.DrainAsync();
         }
         else if (reminderName == WatchdogReminder)
         {

@@ -86,6 +86,7 @@ public sealed partial class ContactGrain(
         (workspaceId, identity) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<ContactChanged>(StreamId.Create(StreamIds.ContactEvents, workspaceId));
         outbox = new Outbox<ContactChanged>(this, Contact.Outbox, stream, runtimeClock, eventOptions.Value, logger);
+        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 
@@ -259,9 +260,9 @@ public sealed partial class ContactGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == Outbox<ContactChanged>.ReminderName && await outbox.DrainAsync())
+        if (reminderName == Outbox<ContactChanged>.ReminderName)
         {
-            await state.WriteStateAsync();
+            await outbox.DrainAsync();
         }
         else if (reminderName == SequenceReminder)
         {

@@ -56,6 +56,7 @@ public sealed class DealGrain(
         (workspaceId, dealId) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<DealChanged>(StreamId.Create(StreamIds.DealEvents, workspaceId));
         outbox = new Outbox<DealChanged>(this, Deal.Outbox, stream, runtimeClock, eventOptions.Value, logger);
+        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 
@@ -130,9 +131,9 @@ public sealed class DealGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == Outbox<DealChanged>.ReminderName && await outbox.DrainAsync())
+        if (reminderName == Outbox<DealChanged>.ReminderName)
         {
-            await state.WriteStateAsync();
+            await outbox.DrainAsync();
         }
     }
 

@@ -27,6 +27,7 @@ public sealed class ProbeGrain(
         var stream = this.GetStreamProvider(StreamIds.Provider)
             .GetStream<ProbeWritten>(StreamId.Create(StreamIds.ProbeEvents, this.GetPrimaryKeyString()));
         outbox = new Outbox<ProbeWritten>(this, state.State.Outbox, stream, runtimeClock, eventOptions.Value, logger);
+        outbox.ForgetDelivered();
         // Events persisted by an activation that died before publishing them go out now.
         await outbox.PublishAsync();
     }
@@ -69,10 +70,7 @@ public sealed class ProbeGrain(
         switch (reminderName)
         {
             case Outbox<ProbeWritten>.ReminderName:
-                if (await outbox.DrainAsync())
-                {
-                    await state.WriteStateAsync();
-                }
+                await outbox.DrainAsync();
 
                 break;
             case DueReminderName:

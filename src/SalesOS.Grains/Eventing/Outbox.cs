@@ -36,6 +36,23 @@ public sealed class Outbox<TEvent>(
 
     public bool HasPending => state.Pending.Count > 0;
 
+    /// <summary>
+    /// Forgets, on activation, the events whose redeliveries are all past: dropping a delivered event is
+    /// never written on its own (it would cost a state write per event burst); the next write or the
+    /// next activation does it. When nothing is left, the drain reminder is known to be gone or harmless.
+    /// </summary>
+    public void ForgetDelivered()
+    {
+        var now = time.GetUtcNow();
+        var window = options.RedeliveryDelay * ((1 << options.Redeliveries) - 1);
+        state.Pending.RemoveAll(e => e.RaisedAt + window <= now);
+        if (state.Pending.Count == 0)
+        {
+            // A reminder left over from before only finds nothing to do and unregisters itself.
+            state.DrainReminderRegistered = false;
+        }
+    }
+
     /// <summary>Adds an event numbered with the next sequence. Persist the grain state before <see cref="PublishAsync"/>.</summary>
     public TEvent Raise(Func<long, TEvent> create)
     {
@@ -83,10 +100,11 @@ public sealed class Outbox<TEvent>(
 
     /// <summary>
     /// The drain reminder's tick: delivers again the events whose next redelivery is due, drops those
-    /// redelivered often enough, and unregisters the reminder once nothing is pending. Returns whether
-    /// the state changed and must be persisted.
+    /// redelivered often enough, and unregisters the reminder once nothing is pending. Dropping changes
+    /// the state only in memory: the next write or the next activation persists it (see
+    /// <see cref="ForgetDelivered"/>), so a tick never costs a state write.
     /// </summary>
-    public async Task<bool> DrainAsync()
+    public async Task DrainAsync()
     {
         await PublishAsync();
         var now = time.GetUtcNow();
@@ -120,8 +138,7 @@ public sealed class Outbox<TEvent>(
             redelivered.Remove(entry.Sequence);
         }
 
-        var changed = finished.Count > 0;
-        if (state.Pending.Count == 0 && state.DrainReminderRegistered)
+        if (state.Pending.Count == 0)
         {
             var reminder = await grain.GetReminder(ReminderName);
             if (reminder is not null)
@@ -130,9 +147,6 @@ public sealed class Outbox<TEvent>(
             }
 
             state.DrainReminderRegistered = false;
-            changed = true;
         }
-
-        return changed;
     }
 }

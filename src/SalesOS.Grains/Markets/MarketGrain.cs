@@ -51,6 +51,7 @@ public sealed class MarketGrain(
         (workspaceId, marketId) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<MarketChanged>(StreamId.Create(StreamIds.MarketEvents, workspaceId));
         outbox = new Outbox<MarketChanged>(this, Market.Outbox, stream, runtimeClock, eventOptions.Value, logger);
+        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 
@@ -171,9 +172,9 @@ public sealed class MarketGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == Outbox<MarketChanged>.ReminderName && await outbox.DrainAsync())
+        if (reminderName == Outbox<MarketChanged>.ReminderName)
         {
-            await state.WriteStateAsync();
+            await outbox.DrainAsync();
         }
     }
 

@@ -36,6 +36,8 @@ public sealed class ProspectingScenario : IBenchScenario
         var created = await http.PostAsJsonAsync("/api/workspaces", new { id = "bench", name = "Bench" });
         var key = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetProperty("key").GetString()!;
         http.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        // Prospecting up to the enrolment event: the outreach layer (its own scenario) does not start sequences here.
+        (await http.PutAsJsonAsync("/api/workspaces/bench/outreach/settings", new { autoEnroll = false })).EnsureSuccessStatusCode();
         (await http.PostAsJsonAsync("/api/workspaces/bench/markets", new
         {
             marketId = "bench",
@@ -46,6 +48,8 @@ public sealed class ProspectingScenario : IBenchScenario
         (await http.PostAsJsonAsync("/api/workspaces/bench/markets/bench/transitions", new { trigger = "Activate" })).EnsureSuccessStatusCode();
 
         var csv = Csv(count);
+        var gate = SalesOS.Storage.SqliteWriteGate.For(Path.Combine(data.Path, "salesos.db"));
+        var (writesBefore, busyBefore) = (gate.Writes, gate.Busy);
         var watch = Stopwatch.StartNew();
         using (var content = new ByteArrayContent(csv))
         {
@@ -60,7 +64,7 @@ public sealed class ProspectingScenario : IBenchScenario
         {
             overview = await http.GetFromJsonAsync<JsonElement>("/api/workspaces/bench/markets/bench/prospecting?top=1");
             var states = overview.GetProperty("companiesByState");
-            var done = states.GetProperty("Scored").GetInt32() + states.GetProperty("Failed").GetInt32();
+            var done = states.GetProperty("Scored").GetInt32() + states.GetProperty("InOutreach").GetInt32() + states.GetProperty("Failed").GetInt32();
             if (imported == TimeSpan.Zero && overview.GetProperty("companies").GetInt32() >= count)
             {
                 imported = watch.Elapsed;
@@ -75,15 +79,18 @@ public sealed class ProspectingScenario : IBenchScenario
         }
 
         var elapsed = watch.Elapsed;
+        var (writes, busy) = (gate.Writes - writesBefore, gate.Busy - busyBefore);
         var memory = Measure.PeakWorkingSetMb();
         var scored = overview.GetProperty("companiesByState").GetProperty("Scored").GetInt32();
         var raw = await CompaniesScenario.RawInsertsAsync(Path.Combine(data.Path, "salesos.db"), Math.Min(count, 20_000), 32);
         var rate = scored / elapsed.TotalSeconds;
         Console.WriteLine($"prospecting: {scored} of {count} scored in {elapsed.TotalSeconds:0.0} s (all imported after {imported.TotalSeconds:0.0} s); failed by reason: {overview.GetProperty("failedByReason")}");
+        Console.WriteLine($"prospecting: {writes} SQLite writes ({(double)writes / Math.Max(1, scored):0.0} per company, {writes / elapsed.TotalSeconds:0} per second); the one writer was held {busy.TotalSeconds / elapsed.TotalSeconds:P0} of the time");
         return
         [
             new(Name, $"companies through the whole flow (CSV import → crawl → contacts → score → tier), {scored} of {count} scored", rate, "companies/s", "raw SQLite inserts of company rows", raw, memory),
             new(Name, "companies imported from the CSV into grains (while the flow runs)", count / Math.Max(imported.TotalSeconds, 0.001), "companies/s", "raw SQLite inserts of company rows", raw, memory),
+            new(Name, $"SQLite writes during the flow ({(double)writes / Math.Max(1, scored):0.0} per company; writer held {busy.TotalSeconds / elapsed.TotalSeconds:P0} of the time)", writes / elapsed.TotalSeconds, "writes/s", "raw SQLite inserts of company rows", raw, memory),
         ];
     }
 
