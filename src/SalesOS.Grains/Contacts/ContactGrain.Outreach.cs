@@ -99,6 +99,9 @@ public sealed partial class ContactGrain : IContactOutreachGrain
             context.Reason ?? zone.Source, from.ToString(), to.ToString());
         await ScheduleSequenceReminderAsync();
         var snapshot = await AcceptAsync(activity, context);
+
+        // The workspace's mailboxes start reading their inboxes (if they do not yet): answers may come any time.
+        await GrainFactory.GetGrain<IOutreachDirectoryGrain>(0).Mailboxes(workspaceId);
         return snapshot.Enrollment!;
     }
 

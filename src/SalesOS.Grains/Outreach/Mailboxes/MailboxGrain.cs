@@ -93,13 +93,15 @@ public sealed class MailboxGrain(
 
     private MailboxRecord Mailbox => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (workspace, address) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         workspaceId = workspace;
         settings = directory.Find(workspace, address)
             ?? throw new CommandRejectedException("mailbox", $"Workspace {workspace} has no mailbox {address}.", true);
-        return Task.CompletedTask;
+
+        // A mailbox in use reads its inbox: replies may come before it sends again.
+        await KeepReading();
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

@@ -556,4 +556,25 @@ public sealed class SequenceFlowTests(OutreachHostFixture fixture)
         var resumed = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/mailboxes/{Uri.EscapeDataString(sender)}/transitions", new { trigger = "Resume", reason = "list cleaned" });
         Assert.Contains("over its health check", (await resumed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statusReason").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AReplyBeforeAnythingWasSent_IsMatchedBySender_AndStopsTheSequence()
+    {
+        var (workspace, client) = await Host.CreateWorkspaceAsync("early", withPostalAddress: false);
+        await SaveSequenceAsync(client, workspace, "early", Email(0, "Hello", "Hello {{ contact.first_name }}"));
+        var jane = await OutreachHost.ScoredContactAsync(client, workspace, "jane@early-test.example");
+        await EnrollAsync(client, workspace, jane, "early");
+
+        // She writes first (she heard of us elsewhere): no Message-ID of ours to answer, her address says who she is.
+        var mail = "From: Jane Doe <jane@early-test.example>\r\nTo: outreach@x.example\r\nSubject: Your product\r\nMessage-ID: <early-1@early-test.example>\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\nHi, how much does it cost for a team of 20?\r\n";
+        var inbox = Path.Combine(Host.DataDirectory, "inbox", workspace);
+        Directory.CreateDirectory(inbox);
+        await File.WriteAllTextAsync(Path.Combine(inbox, "0001-early.eml"), mail);
+
+        var stopped = await WaitForEnrollmentAsync(client, workspace, jane, e => e.GetProperty("status").GetString() == "Stopped", "her message stops the sequence");
+        Assert.Contains("Question", stopped.GetProperty("statusReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Replied", (await ContactAsync(client, workspace, jane)).GetProperty("state").GetString());
+        Assert.Empty(await OutboxAsync(workspace));
+    }
 }
