@@ -97,8 +97,8 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
             Add(command, "state", state.ToString());
         }
 
-        AddLike(command, where, "market_ids", "market", query.MarketId is null ? null : $"%|{query.MarketId.ToLowerInvariant()}|%");
-        AddLike(command, where, "technologies", "technology", query.Technology is null ? null : $"%|{query.Technology.ToLowerInvariant()}|%");
+        AddLike(command, where, "market_ids", "market", query.MarketId is null ? null : $"%|{Escape(query.MarketId.ToLowerInvariant())}|%");
+        AddLike(command, where, "technologies", "technology", query.Technology is null ? null : $"%|{Escape(query.Technology.ToLowerInvariant())}|%");
         AddLike(command, where, "search_text", "search", query.Search is null ? null : $"%{Escape(query.Search.ToLowerInvariant())}%");
         if (query.Owner is not null)
         {
@@ -183,7 +183,7 @@ public sealed class CompanyReadModel(ReadModelDatabase database)
         await using var command = connection.CreateCommand();
         var where = new StringBuilder("workspace_id = @workspace_id");
         Add(command, "workspace_id", workspaceId);
-        AddLike(command, where, "market_ids", "market", marketId is null ? null : $"%|{marketId.ToLowerInvariant()}|%");
+        AddLike(command, where, "market_ids", "market", marketId is null ? null : $"%|{Escape(marketId.ToLowerInvariant())}|%");
         command.CommandText = $"SELECT state, COUNT(*) FROM rm_companies WHERE {where} GROUP BY state";
         var counts = Enum.GetValues<CompanyState>().ToDictionary(s => s, _ => 0);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -63,6 +63,24 @@ public sealed class CompanyReadModelApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task MarketAndTechnologyFilters_MatchTheirValueLiterallyNotAsAPattern()
+    {
+        var (workspace, client, _) = await fixture.CreateWorkspaceAsync("rm");
+        foreach (var (domain, market, technology) in new[] { ("under.example", "eu_mid", "google_analytics"), ("dash.example", "eu-mid", "google-analytics") })
+        {
+            (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/companies", new { domain, name = domain, technologies = new[] { technology }, marketId = market })).EnsureSuccessStatusCode();
+        }
+
+        await Eventually.Get(() => ListAsync(client, workspace, "limit=10"), p => p.GetProperty("items").GetArrayLength() == 2, TimeSpan.FromSeconds(15), "the projection of 2 companies");
+
+        // '_' is a one-character wildcard in SQL LIKE: unescaped, eu_mid would also match eu-mid.
+        var funnel = await client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/funnel?marketId=eu_mid");
+        Assert.Equal(1, funnel.GetProperty("total").GetInt32());
+        Assert.Equal("under.example", Assert.Single((await ListAsync(client, workspace, "marketId=eu_mid")).GetProperty("items").EnumerateArray()).GetProperty("domain").GetString());
+        Assert.Equal("under.example", Assert.Single((await ListAsync(client, workspace, "technology=google_analytics")).GetProperty("items").EnumerateArray()).GetProperty("domain").GetString());
+    }
+
+    [Fact]
     public async Task ListCompanies_RefusesBadParametersWith400()
     {
         var (workspace, client, _) = await fixture.CreateWorkspaceAsync("rm");
