@@ -3,10 +3,10 @@ using SalesOS.Testing;
 
 namespace SalesOS.Tests.Outreach.Inbound;
 
-/// <summary>The shared mail corpora and a reader for their CSV manifests (quoted fields may span lines).</summary>
+/// <summary>The mail corpora (copied from the shared test corpora, see <c>Corpus/README.md</c>) and a reader for their CSV manifests (quoted fields may span lines).</summary>
 public static class CorpusFiles
 {
-    public static string Folder(string name) => Path.GetFullPath(Path.Combine(RepositoryPaths.Root, "..", "shared", "corpora", name));
+    public static string Folder(string name) => Path.Combine(RepositoryPaths.Root, "tests", "SalesOS.Tests", "Outreach", "Inbound", "Corpus", name);
 
     public static List<Dictionary<string, string>> ReadCsv(string path)
     {
