@@ -30,6 +30,13 @@ public sealed partial class ContactGrain : IContactOutreachGrain
 
     private static readonly HashSet<ContactState> Unreachable = [ContactState.Unsubscribed, ContactState.Bounced, ContactState.DoNotContact, ContactState.Invalid];
 
+    // A reminder whose first tick is due (nearly) at once is in the past by the time its row is written,
+    // and Orleans then waits a whole period (RecheckPeriod) for the next tick: a step due within this
+    // horizon also gets a one-shot timer, with the reminder kept as the durable fallback.
+    private static readonly TimeSpan TimerHorizon = TimeSpan.FromMinutes(1);
+
+    private IGrainTimer? sequenceTimer;
+
     private OutreachOptions Outreach => outreachOptions.Value;
 
     private IOutreachPlaybookGrain Playbook => GrainFactory.GetGrain<IOutreachPlaybookGrain>(workspaceId);
@@ -820,6 +827,8 @@ public sealed partial class ContactGrain : IContactOutreachGrain
             { Status: EnrollmentStatus.Active } => time.GetUtcNow() + Outreach.RecheckPeriod,
             _ => null,
         };
+        sequenceTimer?.Dispose();
+        sequenceTimer = null;
         if (wakeAt is null)
         {
             if (Contact.SequenceReminderDueAt is not null)
@@ -848,13 +857,29 @@ public sealed partial class ContactGrain : IContactOutreachGrain
                 return;
             }
         }
-        else if (Contact.SequenceReminderDueAt is { } registered && Math.Abs((registered - wakeAt.Value).TotalSeconds) < 1)
+        else
         {
-            return;
+            if (wait < TimerHorizon)
+            {
+                sequenceTimer = this.RegisterGrainTimer(OnSequenceTimerAsync, new GrainTimerCreationOptions(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            }
+
+            // Registered for this moment or up to a second after it; an earlier registration would tick too soon and then wait its period.
+            if (Contact.SequenceReminderDueAt is { } registered && registered >= wakeAt.Value && registered - wakeAt.Value < TimeSpan.FromSeconds(1))
+            {
+                return;
+            }
         }
 
         await this.RegisterOrUpdateReminder(SequenceReminder, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, period);
         Contact.SequenceReminderDueAt = wakeAt;
+    }
+
+    private Task OnSequenceTimerAsync(CancellationToken cancellationToken)
+    {
+        sequenceTimer?.Dispose();
+        sequenceTimer = null;
+        return AdvanceEnrollmentAsync();
     }
 
     /// <summary>Adds a touch to the contact's decayed engagement score (order-independent, so late touches count the same).</summary>
