@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SalesOS.Contracts.Companies;
 using SalesOS.Contracts.Contacts;
 using SalesOS.Contracts.Domain;
@@ -52,5 +53,38 @@ public sealed record ChannelStep(
         }
 
         return new ChannelStep(workspaceId, identity, contact, company, settings, step, variant, text);
+    }
+}
+
+/// <summary>
+/// How every channel agent answers a dispatched step: whatever it reports goes back to the contact; a
+/// template that cannot be rendered fails the step (running it again would fail the same way); any other
+/// error defers it, and the contact runs it again later (the hand-off protocol keeps it to once).
+/// </summary>
+public static class ChannelAgentRun
+{
+    public static async Task ReportAsync(IGrainFactory grains, StepDispatch dispatch, string actor, string channel, Func<TimeSpan> retryAfter,
+        TimeProvider time, ILogger logger, Func<IContactOutreachGrain, Task<StepReport?>> run)
+    {
+        var outreach = grains.GetGrain<IContactOutreachGrain>(dispatch.ContactKey);
+        StepReport? report;
+        try
+        {
+            report = await run(outreach);
+        }
+        catch (TemplateRenderException e)
+        {
+            report = new StepReport(dispatch.SendId, StepOutcome.Failed, $"the {e.Field} template cannot be rendered: {e.Reason}");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "{Channel} step {SendId} of {Contact} failed; it will be retried", channel, dispatch.SendId, dispatch.ContactKey);
+            report = new StepReport(dispatch.SendId, StepOutcome.Deferred, $"{channel} agent error: {e.Message}", time.GetUtcNow() + retryAfter());
+        }
+
+        if (report is not null)
+        {
+            await outreach.ReportStep(report, new CommandContext(actor));
+        }
     }
 }

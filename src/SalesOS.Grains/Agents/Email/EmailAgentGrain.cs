@@ -43,27 +43,8 @@ public sealed class EmailAgentGrain(
     // A slot this close counts as now (the mailbox's clock and ours agree to well within it).
     private static readonly TimeSpan Now = TimeSpan.FromSeconds(5);
 
-    public async Task Run(StepDispatch dispatch)
-    {
-        var outreach = GrainFactory.GetGrain<IContactOutreachGrain>(dispatch.ContactKey);
-        try
-        {
-            if (await RunAsync(dispatch, outreach) is { } report)
-            {
-                await outreach.ReportStep(report, new CommandContext(Actor));
-            }
-        }
-        catch (TemplateRenderException e)
-        {
-            await outreach.ReportStep(new StepReport(dispatch.SendId, StepOutcome.Failed, $"the {e.Field} template cannot be rendered: {e.Reason}"), new CommandContext(Actor));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            // Anything else may pass: the contact runs the step again later (the hand-off protocol keeps it once).
-            logger.LogWarning(e, "Email step {SendId} of {Contact} failed; it will be retried", dispatch.SendId, dispatch.ContactKey);
-            await outreach.ReportStep(new StepReport(dispatch.SendId, StepOutcome.Deferred, $"email agent error: {e.Message}", time.GetUtcNow() + Backoff(dispatch.Dispatch)), new CommandContext(Actor));
-        }
-    }
+    public Task Run(StepDispatch dispatch)
+        => ChannelAgentRun.ReportAsync(GrainFactory, dispatch, Actor, "email", () => Backoff(dispatch.Dispatch), time, logger, outreach => RunAsync(dispatch, outreach));
 
     private async Task<StepReport?> RunAsync(StepDispatch dispatch, IContactOutreachGrain outreach)
     {

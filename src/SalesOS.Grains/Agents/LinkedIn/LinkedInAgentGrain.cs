@@ -31,24 +31,9 @@ public sealed class LinkedInAgentGrain(
     // LinkedIn's limit on a connection note.
     private const int ConnectNoteLength = 300;
 
-    public async Task Run(StepDispatch dispatch)
-    {
-        var outreach = GrainFactory.GetGrain<IContactOutreachGrain>(dispatch.ContactKey);
-        try
-        {
-            if (await ChannelStep.LoadAsync(GrainFactory, dispatch, templates, links) is not { } step)
-            {
-                return;
-            }
-
-            await outreach.ReportStep(await TaskAsync(dispatch, step), new CommandContext(Actor));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            logger.LogWarning(e, "LinkedIn step {SendId} of {Contact} failed; it will be retried", dispatch.SendId, dispatch.ContactKey);
-            await outreach.ReportStep(new StepReport(dispatch.SendId, StepOutcome.Deferred, $"LinkedIn agent error: {e.Message}", time.GetUtcNow() + TimeSpan.FromMinutes(30)), new CommandContext(Actor));
-        }
-    }
+    public Task Run(StepDispatch dispatch)
+        => ChannelAgentRun.ReportAsync(GrainFactory, dispatch, Actor, "LinkedIn", () => TimeSpan.FromMinutes(30), time, logger,
+            async _ => await ChannelStep.LoadAsync(GrainFactory, dispatch, templates, links) is { } step ? await TaskAsync(dispatch, step) : null);
 
     private async Task<StepReport> TaskAsync(StepDispatch dispatch, ChannelStep step)
     {

@@ -31,22 +31,8 @@ public sealed class SmsAgentGrain(
     private const string Actor = "agent:sms";
     private const string OptOut = "Reply STOP to opt out.";
 
-    public async Task Run(StepDispatch dispatch)
-    {
-        var outreach = GrainFactory.GetGrain<IContactOutreachGrain>(dispatch.ContactKey);
-        try
-        {
-            if (await RunAsync(dispatch, outreach) is { } report)
-            {
-                await outreach.ReportStep(report, new CommandContext(Actor));
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            logger.LogWarning(e, "SMS step {SendId} of {Contact} failed; it will be retried", dispatch.SendId, dispatch.ContactKey);
-            await outreach.ReportStep(new StepReport(dispatch.SendId, StepOutcome.Deferred, $"SMS agent error: {e.Message}", time.GetUtcNow() + TimeSpan.FromMinutes(10)), new CommandContext(Actor));
-        }
-    }
+    public Task Run(StepDispatch dispatch)
+        => ChannelAgentRun.ReportAsync(GrainFactory, dispatch, Actor, "SMS", () => TimeSpan.FromMinutes(10), time, logger, outreach => RunAsync(dispatch, outreach));
 
     private async Task<StepReport?> RunAsync(StepDispatch dispatch, IContactOutreachGrain outreach)
     {

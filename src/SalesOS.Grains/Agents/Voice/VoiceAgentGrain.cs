@@ -33,22 +33,8 @@ public sealed class VoiceAgentGrain(
 {
     private const string Actor = "agent:voice";
 
-    public async Task Run(StepDispatch dispatch)
-    {
-        var outreach = GrainFactory.GetGrain<IContactOutreachGrain>(dispatch.ContactKey);
-        try
-        {
-            if (await RunAsync(dispatch, outreach) is { } report)
-            {
-                await outreach.ReportStep(report, new CommandContext(Actor));
-            }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            logger.LogWarning(e, "Call step {SendId} of {Contact} failed; it will be retried", dispatch.SendId, dispatch.ContactKey);
-            await outreach.ReportStep(new StepReport(dispatch.SendId, StepOutcome.Deferred, $"voice agent error: {e.Message}", time.GetUtcNow() + TimeSpan.FromMinutes(30)), new CommandContext(Actor));
-        }
-    }
+    public Task Run(StepDispatch dispatch)
+        => ChannelAgentRun.ReportAsync(GrainFactory, dispatch, Actor, "voice", () => TimeSpan.FromMinutes(30), time, logger, outreach => RunAsync(dispatch, outreach));
 
     private async Task<StepReport?> RunAsync(StepDispatch dispatch, IContactOutreachGrain outreach)
     {
