@@ -699,6 +699,12 @@ public sealed partial class ContactGrain : IContactOutreachGrain
             Contact.State = SalesStateMachines.Contact.Next(Contact.State, ContactTrigger.Unsubscribe);
         }
 
+        await SuppressEverywhereAsync(why);
+    }
+
+    /// <summary>Puts the contact on the workspace's suppression list by every way it can be reached: identity, email and phone.</summary>
+    private async Task SuppressEverywhereAsync(string why)
+    {
         var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId);
         await workspace.Suppress(identity, why);
         if (Contact.Email is not null)

@@ -208,12 +208,7 @@ public sealed partial class ContactGrain(
 
         if (to is ContactState.Unsubscribed or ContactState.DoNotContact)
         {
-            var workspace = GrainFactory.GetGrain<IWorkspaceGrain>(workspaceId);
-            await workspace.Suppress(identity, to == ContactState.Unsubscribed ? "unsubscribed" : "marked do not contact");
-            if (Contact.Email is not null)
-            {
-                await workspace.Suppress(Contact.Email, to == ContactState.Unsubscribed ? "unsubscribed" : "marked do not contact");
-            }
+            await SuppressEverywhereAsync(to == ContactState.Unsubscribed ? "unsubscribed" : "marked do not contact");
         }
 
         var activity = new Activity(Guid.NewGuid(), time.GetUtcNow(), context.Actor, "transition", summary, context.Reason, from.ToString(), to.ToString());

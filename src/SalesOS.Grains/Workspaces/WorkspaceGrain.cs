@@ -162,8 +162,22 @@ public sealed class WorkspaceGrain(
             throw new CommandRejectedException("workspace", $"Workspace '{this.GetPrimaryKeyString()}' does not exist.", true);
         }
 
-        var bytes = System.Text.Encoding.UTF8.GetBytes(identity.Trim().ToLowerInvariant());
+        var bytes = System.Text.Encoding.UTF8.GetBytes(Canonical(identity));
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData([.. state.State.SuppressionSalt, .. bytes]));
+    }
+
+    // One form per person: addresses and identity keys in lower case; a phone number as its digits (with
+    // the leading '+'), so "+49 30 1234-567" suppresses the contact stored as "+49301234567".
+    private static string Canonical(string identity)
+    {
+        var value = identity.Trim().ToLowerInvariant();
+        if (value.Any(char.IsLetter) || value.Contains('@', StringComparison.Ordinal) || value.Contains(':', StringComparison.Ordinal) || value.Count(char.IsAsciiDigit) < 5)
+        {
+            return value;
+        }
+
+        var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
+        return value.StartsWith('+') ? "+" + digits : digits;
     }
 
     public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeys() => Task.FromResult<IReadOnlyList<ApiKeyInfo>>(state.State.ApiKeys.ToList());

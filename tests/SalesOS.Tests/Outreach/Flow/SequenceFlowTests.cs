@@ -165,6 +165,26 @@ public sealed class SequenceFlowTests(OutreachHostFixture fixture)
     }
 
     [Fact]
+    public async Task AnUnsubscribeTransition_OrAHandAddedNumber_SuppressesThePhone_HoweverTheNumberIsWritten()
+    {
+        var (workspace, client) = await Host.CreateWorkspaceAsync("phone-stop");
+        await SaveSequenceAsync(client, workspace, "one", new { channel = "Sms", delayBusinessDays = 0, variants = new[] { new { id = "a", body = "Hi {{ contact.first_name }}", weight = 1 } } });
+
+        // Unsubscribed by a transition (a rep's click, an integration), not by a reply or a link.
+        var ann = await OutreachHost.ScoredContactAsync(client, workspace, "ann@phone-stop-a.example", "Ann", phone: "+49 30 1234567");
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts/{ann}/transitions", new { trigger = "Unsubscribe" })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/workspaces/{workspace}/suppressions", new { phone = "+49 (30) 765-4321" })).EnsureSuccessStatusCode();
+
+        foreach (var (email, phone) in new[] { ("bob@phone-stop-b.example", "+49301234567"), ("cy@phone-stop-c.example", "+49307654321") })
+        {
+            var other = await OutreachHost.ScoredContactAsync(client, workspace, email, "Other", phone: phone);
+            var enrolled = await client.PostAsJsonAsync($"/api/workspaces/{workspace}/contacts/{other}/enrollment", new { sequenceId = "one" });
+            Assert.False(enrolled.IsSuccessStatusCode, $"{phone} should be suppressed");
+            Assert.Contains("phone number is on the suppression list", await enrolled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task OpenPixel_CountsAPersonNotAScanner_AndAnOpenedConditionSkipsOrRunsTheStep()
     {
         var (workspace, client) = await Host.CreateWorkspaceAsync("open");
