@@ -75,14 +75,12 @@ public sealed class OutreachReadModel(ReadModelDatabase database)
         return changed;
     }
 
-    /// <summary>Deletes a contact's rows (GDPR erasure) or a workspace's (before a rebuild).</summary>
-    public async Task DeleteAsync(string workspaceId, string? contactIdentity, CancellationToken cancellationToken = default)
+    /// <summary>Deletes a contact's rows (GDPR erasure).</summary>
+    public async Task DeleteAsync(string workspaceId, string contactIdentity, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenForWriteAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = contactIdentity is null
-            ? "DELETE FROM rm_sends WHERE workspace_id = @workspace_id"
-            : "DELETE FROM rm_sends WHERE workspace_id = @workspace_id AND contact_identity = @contact_identity";
+        command.CommandText = "DELETE FROM rm_sends WHERE workspace_id = @workspace_id AND contact_identity = @contact_identity";
         Add(command, "workspace_id", workspaceId);
         Add(command, "contact_identity", contactIdentity);
         await command.ExecuteNonQueryAsync(cancellationToken);
