@@ -100,7 +100,7 @@ public sealed class OutreachSendScenario : IBenchScenario
                 await rawGate.WaitAsync();
                 try
                 {
-                    await raw.SendAsync(prebuilt[i]);
+                    await raw.SendAsync(prebuilt[i % prebuilt.Length]);
                 }
                 finally
                 {
