@@ -53,9 +53,12 @@ public sealed class RealClockFlowTests
         // One mailbox spaces its sends like a person (minutes apart): whichever step takes the first slot
         // is due at once, and must be in the outbox within seconds.
         var outbox = Path.Combine(data.Path, "outbox", workspace);
-        var sent = await Eventually.Get(
-            () => Task.FromResult(Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Length : 0),
-            n => n >= 1, TimeSpan.FromSeconds(45), "a step due at enrolment to reach the outbox on the real clock");
-        Assert.True(sent >= 1);
+        var files = await Eventually.Get(
+            () => Task.FromResult(Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : []),
+            f => f.Length >= 1, TimeSpan.FromSeconds(45), "a step due at enrolment to reach the outbox on the real clock");
+        using var message = await MimeKit.MimeMessage.LoadAsync(files[0]);
+        var to = Assert.Single(message.To.Mailboxes).Address;
+        Assert.Contains(Uri.EscapeDataString("email:" + to), contacts);
+        Assert.Matches("^Hello Person[0-2]$", message.Subject);
     }
 }
