@@ -50,7 +50,6 @@ public sealed class CompanyGrain(
         var stream = this.GetStreamProvider(StreamIds.Provider)
             .GetStream<CompanyChanged>(StreamId.Create(StreamIds.CompanyEvents, workspaceId));
         outbox = new Outbox<CompanyChanged>(this, Company.Outbox, stream, runtimeClock, eventOptions.Value, logger);
-        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 

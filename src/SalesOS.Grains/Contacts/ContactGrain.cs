@@ -86,7 +86,6 @@ public sealed partial class ContactGrain(
         (workspaceId, identity) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<ContactChanged>(StreamId.Create(StreamIds.ContactEvents, workspaceId));
         outbox = new Outbox<ContactChanged>(this, Contact.Outbox, stream, runtimeClock, eventOptions.Value, logger);
-        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 

@@ -56,7 +56,6 @@ public sealed class DealGrain(
         (workspaceId, dealId) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<DealChanged>(StreamId.Create(StreamIds.DealEvents, workspaceId));
         outbox = new Outbox<DealChanged>(this, Deal.Outbox, stream, runtimeClock, eventOptions.Value, logger);
-        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 

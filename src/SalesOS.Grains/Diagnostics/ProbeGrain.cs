@@ -27,7 +27,6 @@ public sealed class ProbeGrain(
         var stream = this.GetStreamProvider(StreamIds.Provider)
             .GetStream<ProbeWritten>(StreamId.Create(StreamIds.ProbeEvents, this.GetPrimaryKeyString()));
         outbox = new Outbox<ProbeWritten>(this, state.State.Outbox, stream, runtimeClock, eventOptions.Value, logger);
-        outbox.ForgetDelivered();
         // Events persisted by an activation that died before publishing them go out now.
         await outbox.PublishAsync();
     }

@@ -16,15 +16,28 @@ namespace SalesOS.Grains.Eventing;
 /// The clock is the runtime's (the one its reminders run on), not the domain clock: redelivery is
 /// plumbing, and must keep moving when tests stop business time.
 /// </summary>
-public sealed class Outbox<TEvent>(
-    IGrainBase grain,
-    OutboxState<TEvent> state,
-    IAsyncStream<TEvent> stream,
-    TimeProvider time,
-    EventDeliveryOptions options,
-    ILogger logger)
+public sealed class Outbox<TEvent>
 {
     public const string ReminderName = "outbox-drain";
+
+    private readonly IGrainBase grain;
+    private readonly OutboxState<TEvent> state;
+    private readonly IAsyncStream<TEvent> stream;
+    private readonly TimeProvider time;
+    private readonly EventDeliveryOptions options;
+    private readonly ILogger logger;
+
+    /// <summary>The outbox of a grain's loaded state; made on activation, it first forgets what is past redelivery (see <see cref="ForgetDelivered"/>).</summary>
+    public Outbox(IGrainBase grain, OutboxState<TEvent> state, IAsyncStream<TEvent> stream, TimeProvider time, EventDeliveryOptions options, ILogger logger)
+    {
+        this.grain = grain;
+        this.state = state;
+        this.stream = stream;
+        this.time = time;
+        this.options = options;
+        this.logger = logger;
+        ForgetDelivered();
+    }
 
     // Events of this activation already handed to the stream once; a new activation starts at 0 and
     // so republishes everything pending, which is what recovers the events of a crashed silo.
@@ -41,7 +54,7 @@ public sealed class Outbox<TEvent>(
     /// never written on its own (it would cost a state write per event burst); the next write or the
     /// next activation does it. When nothing is left, the drain reminder is known to be gone or harmless.
     /// </summary>
-    public void ForgetDelivered()
+    private void ForgetDelivered()
     {
         var now = time.GetUtcNow();
         var window = options.RedeliveryDelay * ((1 << options.Redeliveries) - 1);

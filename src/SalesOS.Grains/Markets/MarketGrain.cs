@@ -51,7 +51,6 @@ public sealed class MarketGrain(
         (workspaceId, marketId) = WorkspaceKey.Parse(this.GetPrimaryKeyString());
         var stream = this.GetStreamProvider(StreamIds.Provider).GetStream<MarketChanged>(StreamId.Create(StreamIds.MarketEvents, workspaceId));
         outbox = new Outbox<MarketChanged>(this, Market.Outbox, stream, runtimeClock, eventOptions.Value, logger);
-        outbox.ForgetDelivered();
         await outbox.PublishAsync();
     }
 
