@@ -93,7 +93,8 @@ public sealed record StepRun(
     [property: Id(9)] DateTimeOffset? OpenedAt = null,
     [property: Id(10)] DateTimeOffset? ClickedAt = null,
     [property: Id(11)] DateTimeOffset? RepliedAt = null,
-    [property: Id(12)] string? ProviderId = null);
+    [property: Id(12)] string? ProviderId = null,
+    [property: Id(13)] ReplyKind? ReplyKind = null);
 
 /// <summary>The step being worked on now, if any, and how far it got.</summary>
 [GenerateSerializer, Immutable]

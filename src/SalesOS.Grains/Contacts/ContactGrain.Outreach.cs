@@ -743,7 +743,7 @@ public sealed partial class ContactGrain : IContactOutreachGrain
         var (owner, index) = verdict.InReplyTo is { } id ? FindRunByMessageId(id) : (Contact.Enrollment, Contact.Enrollment?.Steps.FindLastIndex(s => s.Outcome == StepOutcome.Sent) ?? -1);
         if (owner is not null && index >= 0 && owner.Steps[index].RepliedAt is null)
         {
-            owner.Steps[index] = owner.Steps[index] with { RepliedAt = verdict.ReceivedAt };
+            owner.Steps[index] = owner.Steps[index] with { RepliedAt = verdict.ReceivedAt, ReplyKind = verdict.ReplyKind };
         }
     }
 

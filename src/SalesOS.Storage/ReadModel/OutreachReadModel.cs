@@ -61,7 +61,8 @@ public sealed class OutreachReadModel(ReadModelDatabase database)
                 Add(command, "opened_at", run.OpenedAt?.ToUniversalTime());
                 Add(command, "clicked_at", run.ClickedAt?.ToUniversalTime());
                 Add(command, "replied_at", run.RepliedAt?.ToUniversalTime());
-                Add(command, "reply_kind", run.RepliedAt is null ? null : contact.LastReply?.ToString());
+                // The reply to this step; runs stored before steps kept their own reply kind fall back to the contact's latest.
+                Add(command, "reply_kind", run.RepliedAt is null ? null : (run.ReplyKind ?? contact.LastReply)?.ToString());
                 Add(command, "cost", 0.0);
                 Add(command, "version", contact.Version);
                 if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)

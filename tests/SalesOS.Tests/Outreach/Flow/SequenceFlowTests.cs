@@ -147,6 +147,7 @@ public sealed class SequenceFlowTests(OutreachHostFixture fixture)
 
         var stopped = await WaitForEnrollmentAsync(client, workspace, jane, e => e.GetProperty("status").GetString() == "Stopped", "the reply stops the sequence");
         Assert.Contains("Interested", stopped.GetProperty("statusReason").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Interested", Step(stopped, 2).GetProperty("replyKind").GetString());
         Assert.Equal("Engaged", (await ContactAsync(client, workspace, jane)).GetProperty("state").GetString());
         var tasks = await Eventually.Get(() => client.GetFromJsonAsync<JsonElement>($"/api/workspaces/{workspace}/tasks?queue=follow-ups"),
             t => t.GetArrayLength() == 1, Wait, "a follow-up task for the rep");
